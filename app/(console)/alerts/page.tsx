@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { AlertsLive } from "@/components/alerts/alerts-live";
+import type { AlertsPage as AlertsData } from "@/components/alerts/types";
+import { PageHeader } from "@/components/ui/page-header";
+import { db } from "@/lib/db/client";
+import { roleAtLeast } from "@/lib/domain/access/roles";
+import { alertFilter, listAlerts } from "@/lib/domain/alerts/list-alerts";
+import { signedIn } from "../page-access";
+import { acknowledgeAlerts, expire, resolveOne, silence } from "./actions";
+
+export const metadata: Metadata = { title: "Alerts · Breakwater" };
+
+export default async function AlertsPage() {
+  const { person } = await signedIn();
+  const page = await listAlerts(db(), alertFilter.parse({ status: "open" }));
+  // The browser refetches the same JSON the API sends, so the first paint takes that shape too.
+  const initialData = JSON.parse(JSON.stringify(page)) as AlertsData;
+  const actions = roleAtLeast(person.role, "responder") ? { ackAlerts: acknowledgeAlerts, resolveAlert: resolveOne, createSilence: silence, expireSilence: expire } : null;
+  return (
+    <>
+      <PageHeader title="Alerts" description="Every alert of the fleet, live: who has it, what was sent, what is silenced." />
+      <AlertsLive initialData={initialData} actions={actions} />
+    </>
+  );
+}

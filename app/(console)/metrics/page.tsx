@@ -1,0 +1,7 @@
+import { NotBuiltYet } from "@/components/shell/not-built-yet";
+import { signedIn } from "../page-access";
+
+export default async function MetricsPage() {
+  await signedIn();
+  return <NotBuiltYet title="Metrics" />;
+}

@@ -1,0 +1,5 @@
+import { publicRoute } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = publicRoute(async () => ({ status: "ok" }));

@@ -1,0 +1,13 @@
+import { db } from "@/lib/db/client";
+import { ValidationError } from "@/lib/domain/errors";
+import { previewSilence } from "@/lib/domain/silences/list-silences";
+import { previewSilenceInput } from "@/lib/domain/silences/silence-input";
+import { issuesOf } from "@/lib/domain/validation";
+import { readJson } from "@/lib/http/body";
+import { readRoute } from "@/lib/http/route";
+
+export const POST = readRoute("viewer", async ({ req }) => {
+  const parsed = previewSilenceInput.safeParse(await readJson(req));
+  if (!parsed.success) throw new ValidationError(issuesOf(parsed.error));
+  return previewSilence(db(), parsed.data);
+});

@@ -1,0 +1,6 @@
+import { readRoute } from "@/lib/http/route";
+import { eventStreamResponse } from "@/lib/live/event-stream";
+
+export const dynamic = "force-dynamic";
+
+export const GET = readRoute("viewer", async ({ req }) => eventStreamResponse(req.signal));

@@ -1,0 +1,203 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { sql } from "drizzle-orm";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/client";
+import { createToken } from "@/lib/domain/access/service-tokens";
+import { ingestAlerts } from "@/lib/domain/alerts/ingest";
+import { createChannel } from "@/lib/domain/channels/save-channel";
+import { currentRouting } from "@/lib/domain/routing/current-routing";
+import { createSilence } from "@/lib/domain/silences/save-silence";
+import { systemCtx } from "@/lib/domain/context";
+import { ingestReport } from "@/lib/domain/services/ingest-report";
+import { seedPersonalToken, seedServiceToken, seedUser, unique } from "../support/accounts";
+import { startApp, type TestApp } from "../support/app";
+import type { Caller } from "../support/http";
+import { auditAfter, lastAuditId, rowCounts } from "../support/rows";
+
+/**
+ * Every route of the contract × every kind of caller. A refused call answers 401 or 403 and writes
+ * exactly one audit event, `denied`, and nothing else. Add a row for each new route.
+ */
+const callers = ["nobody", "viewer", "responder", "operator", "admin", "personalToken", "foreignServiceToken"] as const;
+type CallerKind = (typeof callers)[number];
+
+interface Request {
+  path: string;
+  json?: unknown;
+}
+
+/** A valid request to a route, so that a caller who may call it succeeds. */
+type Build = (db: Db) => Request | Promise<Request>;
+
+interface Row {
+  method: string;
+  route: string;
+  build: Build;
+  expected: Record<CallerKind, number>;
+}
+
+const SERVICE = "matrix-service";
+const SUBJECT = "matrix-subject@example.com";
+
+const plain = (path: string): Build => () => ({ path });
+const report: Build = () => ({ path: "/api/v1/report", json: { service: SERVICE, instance: unique("i") } });
+const newUser: Build = () => ({ path: "/api/v1/users", json: { email: `${unique("new")}@example.com`, role: "viewer" } });
+const lowerSubject: Build = () => ({ path: "/api/v1/users", json: { email: SUBJECT, role: "viewer" } });
+const newToken: Build = () => ({ path: "/api/v1/tokens", json: { name: unique("matrix"), service: SERVICE } });
+const revocableToken: Build = async (db) => {
+  const name = unique("doomed");
+  await createToken(systemCtx(), { name, service: SERVICE }, db);
+  return { path: `/api/v1/tokens/${name}` };
+};
+
+/** The service, one instance and one breaker exist before the request. */
+const reported =
+  (request: Request): Build =>
+  async (db) => {
+    await ingestReport(systemCtx(), { service: SERVICE, instance: "matrix-1", breakers: [{ name: "matrix-breaker", state: "closed" }] }, db);
+    return request;
+  };
+const breakerEvents: Build = () => ({ path: "/api/v1/breakers/events", json: [{ service: SERVICE, instance: "matrix-1", breaker: "matrix-breaker", event: "reject" }] });
+const flip = reported({ path: `/api/v1/services/${SERVICE}/mode`, json: { mode: "reduced_performance", reason: "matrix" } });
+const unflip = reported({ path: `/api/v1/services/${SERVICE}/mode`, json: { reason: "matrix" } });
+const override = reported({ path: `/api/v1/services/${SERVICE}/breakers/matrix-breaker/override`, json: { override: "forced_open", reason: "matrix" } });
+const alertLabels = () => ({ alertname: unique("Matrix"), service: SERVICE });
+const newAlert: Build = () => ({ path: "/api/v1/alerts", json: [{ labels: alertLabels() }] });
+const alertmanager: Build = () => ({ path: "/api/v1/alerts/alertmanager", json: { version: "4", status: "firing", alerts: [{ status: "firing", labels: alertLabels(), annotations: {}, startsAt: new Date().toISOString() }] } });
+/** An alert exists before the request; `to` makes the request about it. */
+const firing =
+  (to: (id: number) => Request): Build =>
+  async (db) => {
+    const labels = alertLabels();
+    await ingestAlerts(systemCtx(), [{ labels }], db);
+    const [row] = await db.execute<{ id: string }>(sql`select id from alerts where labels->>'alertname' = ${labels.alertname}`);
+    return to(Number(row!.id));
+  };
+const matchers = [{ label: "alertname", op: "=", value: "Matrix" }];
+const newSilence: Build = () => ({ path: "/api/v1/silences", json: { matchers, endsAt: new Date(Date.now() + 3_600_000).toISOString(), comment: "matrix" } });
+const expirableSilence: Build = async (db) => {
+  const { id } = await createSilence(systemCtx(), { matchers, endsAt: new Date(Date.now() + 3_600_000).toISOString(), comment: "matrix" }, db);
+  return { path: `/api/v1/silences/${id}` };
+};
+const newChannel: Build = () => ({ path: "/api/v1/channels", json: { name: unique("matrix"), type: "webhook", config: { url: "http://127.0.0.1:9/hook" } } });
+const editableChannel: Build = async (db) => {
+  const name = unique("matrix");
+  await createChannel(systemCtx(), { name, type: "webhook", config: { url: "http://127.0.0.1:9/hook" } }, db);
+  return { path: `/api/v1/channels/${name}`, json: { config: { url: "http://127.0.0.1:9/other" } } };
+};
+const routing: Build = async (db) => ({ path: "/api/v1/routing", json: { tree: { receiver: "console" }, expectedVersion: (await currentRouting(db)).version } });
+
+function row(method: string, route: string, build: Build, ...statuses: number[]): Row {
+  return { method, route, build, expected: Object.fromEntries(callers.map((c, i) => [c, statuses[i]!])) as Record<CallerKind, number> };
+}
+
+// The personal token belongs to an operator; the foreign service token is scoped to another service.
+// prettier-ignore
+const matrix: Row[] = [
+  //  method    route                    request                               nobody viewer resp. oper. admin pers. foreign
+  row("POST",   "/api/v1/report",        report,                                 401, 403, 403, 403, 200, 403, 403),
+  row("GET",    "/api/v1/users",         plain("/api/v1/users"),                 401, 403, 403, 403, 200, 403, 403),
+  row("POST",   "/api/v1/users",         newUser,                                401, 403, 403, 403, 201, 403, 403),
+  row("PATCH",  "/api/v1/users",         lowerSubject,                           401, 403, 403, 403, 200, 403, 403),
+  row("GET",    "/api/v1/tokens",        plain("/api/v1/tokens"),                401, 403, 403, 403, 200, 403, 403),
+  row("POST",   "/api/v1/tokens",        newToken,                               401, 403, 403, 403, 201, 403, 403),
+  row("DELETE", "/api/v1/tokens/{name}", revocableToken,                         401, 403, 403, 403, 200, 403, 403),
+  row("GET",    "/api/v1/audit",         plain("/api/v1/audit"),                 401, 403, 403, 403, 200, 403, 403),
+  row("GET",    "/api/v1/audit/verify",  plain("/api/v1/audit/verify"),          401, 403, 403, 403, 200, 403, 403),
+  row("GET",    "/api/v1/services",      plain("/api/v1/services"),              401, 200, 200, 200, 200, 200, 403),
+  row("POST",   "/api/v1/breakers/events", breakerEvents,                        401, 403, 403, 403, 202, 403, 403),
+  row("GET",    "/api/v1/control/{service}", plain(`/api/v1/control/${SERVICE}`), 401, 200, 200, 200, 200, 200, 403),
+  row("PUT",    "/api/v1/services/{service}/mode", flip,                         401, 403, 403, 200, 200, 200, 403),
+  row("DELETE", "/api/v1/services/{service}/mode", unflip,                       401, 403, 403, 200, 200, 200, 403),
+  row("GET",    "/api/v1/services/{service}/breakers", reported({ path: `/api/v1/services/${SERVICE}/breakers` }), 401, 200, 200, 200, 200, 200, 403),
+  row("PUT",    "/api/v1/services/{service}/breakers/{name}/override", override, 401, 403, 403, 200, 200, 200, 403),
+  row("GET",    "/api/v1/breakers",      plain("/api/v1/breakers"),              401, 200, 200, 200, 200, 200, 403),
+  row("GET",    "/api/v1/modes",         plain("/api/v1/modes"),                 401, 200, 200, 200, 200, 200, 403),
+  row("GET",    "/api/v1/stream",        plain("/api/v1/stream"),                401, 200, 200, 200, 200, 200, 403),
+  row("GET",    "/api/v1/alerts",        plain("/api/v1/alerts"),                401, 200, 200, 200, 200, 200, 403),
+  row("POST",   "/api/v1/alerts",        newAlert,                               401, 403, 202, 202, 202, 202, 403),
+  row("POST",   "/api/v1/alerts/alertmanager", alertmanager,                     401, 403, 202, 202, 202, 202, 403),
+  row("GET",    "/api/v1/alerts/counts", plain("/api/v1/alerts/counts"),         401, 200, 200, 200, 200, 200, 403),
+  row("POST",   "/api/v1/alerts/ack",    firing((id) => ({ path: "/api/v1/alerts/ack", json: { ids: [id] } })), 401, 403, 200, 200, 200, 200, 403),
+  row("GET",    "/api/v1/alerts/{id}",   firing((id) => ({ path: `/api/v1/alerts/${id}` })), 401, 200, 200, 200, 200, 200, 403),
+  row("POST",   "/api/v1/alerts/{id}/ack", firing((id) => ({ path: `/api/v1/alerts/${id}/ack`, json: {} })), 401, 403, 200, 200, 200, 200, 403),
+  row("POST",   "/api/v1/alerts/{id}/resolve", firing((id) => ({ path: `/api/v1/alerts/${id}/resolve`, json: {} })), 401, 403, 200, 200, 200, 200, 403),
+  row("GET",    "/api/v1/silences",      plain("/api/v1/silences"),              401, 200, 200, 200, 200, 200, 403),
+  row("POST",   "/api/v1/silences",      newSilence,                             401, 403, 201, 201, 201, 201, 403),
+  row("DELETE", "/api/v1/silences/{id}", expirableSilence,                       401, 403, 200, 200, 200, 200, 403),
+  row("POST",   "/api/v1/silences/preview", () => ({ path: "/api/v1/silences/preview", json: { matchers } }), 401, 200, 200, 200, 200, 200, 403),
+  row("GET",    "/api/v1/channels",      plain("/api/v1/channels"),              401, 403, 403, 403, 200, 403, 403),
+  row("POST",   "/api/v1/channels",      newChannel,                             401, 403, 403, 403, 201, 403, 403),
+  row("PUT",    "/api/v1/channels/{name}", editableChannel,                      401, 403, 403, 403, 200, 403, 403),
+  row("GET",    "/api/v1/routing",       plain("/api/v1/routing"),               401, 200, 200, 200, 200, 200, 403),
+  row("PUT",    "/api/v1/routing",       routing,                                401, 403, 403, 403, 200, 403, 403),
+  row("POST",   "/api/v1/routing/test",  () => ({ path: "/api/v1/routing/test", json: { labels: { alertname: "Matrix" } } }), 401, 200, 200, 200, 200, 200, 403),
+];
+
+/** Routes anyone may call, and next-auth's own. */
+const publicRoutes = ["/api/auth/[...nextauth]", "/api/health", "/api/ready", "/api/metrics", "/api/openapi.json"];
+
+let app: TestApp;
+/** Each kind of caller, and the actor its refused attempts are audited as. */
+const as = {} as Record<CallerKind, { caller: Caller; actor: string }>;
+
+beforeAll(async () => {
+  app = await startApp();
+  const { db } = app.database;
+  await seedUser(db, "viewer", SUBJECT);
+  as.nobody = { caller: app.caller(null), actor: "anonymous" };
+  for (const role of ["viewer", "responder", "operator", "admin"] as const) {
+    const user = await seedUser(db, role);
+    as[role] = { caller: await app.signedIn(user.email, user.password), actor: user.email };
+  }
+  const owner = await seedUser(db, "operator");
+  as.personalToken = { caller: app.caller({ bearer: await seedPersonalToken(db, owner.email) }), actor: owner.email };
+  const foreign = await seedServiceToken(db, "another-service");
+  as.foreignServiceToken = { caller: app.caller({ bearer: foreign.token }), actor: `token:${foreign.name}` };
+});
+afterAll(() => app?.stop());
+
+describe.each(matrix)("$method $route", ({ method, build, expected }) => {
+  it.each(callers.map((caller) => [caller, expected[caller]] as const))("%s → %i", async (caller, status) => {
+    const { path: url, json } = await build(app.database.db);
+    const auditBefore = await lastAuditId(app.database.sql);
+    const before = await rowCounts(app.database.sql);
+
+    const res = await as[caller].caller.send(method, url, { json });
+    // The stream never ends, so its body is read only to explain a wrong status.
+    if (res.status !== status) expect(res.status, await res.text()).toBe(status);
+    await res.body?.cancel();
+    if (status !== 401 && status !== 403) return;
+
+    expect(await rowCounts(app.database.sql)).toEqual({ ...before, audit_events: before.audit_events! + 1 });
+    const [event] = await auditAfter(app.database.sql, auditBefore);
+    expect(event).toMatchObject({ outcome: "denied", actor: as[caller].actor });
+  });
+});
+
+describe("the matrix", () => {
+  it("covers every route handler in app/api", () => {
+    const covered = new Set(matrix.map((r) => `${r.method} ${r.route}`));
+    const missing = routeHandlers()
+      .filter(({ route }) => !publicRoutes.includes(route))
+      .map(({ method, route }) => `${method} ${route}`)
+      .filter((r) => !covered.has(r));
+    expect(missing).toEqual([]);
+  });
+});
+
+/** Each exported method of each `route.ts` under app/api, with `[param]` written as `{param}`. */
+function routeHandlers(): { method: string; route: string }[] {
+  const root = path.join(process.cwd(), "app");
+  const files = readdirSync(path.join(root, "api"), { recursive: true, encoding: "utf8" })
+    .filter((f) => path.basename(f) === "route.ts")
+    .map((f) => path.join("api", f));
+  return files.flatMap((file) => {
+    const source = readFileSync(path.join(root, file), "utf8");
+    const route = `/${path.dirname(file).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join("/")}`;
+    const methods = [...source.matchAll(/\b(?:const|function)\s+(GET|POST|PUT|PATCH|DELETE)\b|\bas\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1] ?? m[2]!);
+    const pretty = route.replace(/\[(?!\.\.\.)([^\]]+)\]/g, "{$1}");
+    return methods.map((method) => ({ method, route: pretty }));
+  });
+}

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedPersonalToken, seedUser } from "../support/accounts";
+import { startApp, type TestApp } from "../support/app";
+import type { Caller } from "../support/http";
+
+/** A session is checked against the users table on every request, so an admin's change lands at once. */
+
+let app: TestApp;
+let admin: Caller;
+
+beforeAll(async () => {
+  app = await startApp();
+  const user = await seedUser(app.database.db, "admin");
+  admin = app.caller({ bearer: await seedPersonalToken(app.database.db, user.email) });
+});
+afterAll(() => app?.stop());
+
+async function change(email: string, update: { role?: string; disabled?: boolean }) {
+  const res = await admin.patch("/api/v1/users", { email, ...update });
+  expect(res.status, await res.clone().text()).toBe(200);
+}
+
+describe("an admin's change to a user", () => {
+  it("disabling ends their session at their very next request", async () => {
+    const user = await seedUser(app.database.db, "operator");
+    const session = await app.signedIn(user.email, user.password);
+    expect((await session.get("/api/v1/services")).status).toBe(200);
+
+    await change(user.email, { disabled: true });
+    expect((await session.get("/api/v1/services")).status).toBe(401);
+  });
+
+  it("disabling also stops their personal tokens", async () => {
+    const user = await seedUser(app.database.db, "viewer");
+    const token = app.caller({ bearer: await seedPersonalToken(app.database.db, user.email) });
+    expect((await token.get("/api/v1/services")).status).toBe(200);
+
+    await change(user.email, { disabled: true });
+    expect((await token.get("/api/v1/services")).status).toBe(401);
+  });
+
+  it("a disabled user cannot sign in again, and re-enabling lets them", async () => {
+    const user = await seedUser(app.database.db, "viewer");
+    await change(user.email, { disabled: true });
+    await expect(app.signedIn(user.email, user.password)).rejects.toThrow(/CredentialsSignin/);
+
+    await change(user.email, { disabled: false });
+    expect((await (await app.signedIn(user.email, user.password)).get("/api/v1/services")).status).toBe(200);
+  });
+
+  it("lowering their role takes effect at their very next request", async () => {
+    const user = await seedUser(app.database.db, "admin");
+    const session = await app.signedIn(user.email, user.password);
+    expect((await session.get("/api/v1/users")).status).toBe(200);
+
+    await change(user.email, { role: "viewer" });
+    expect((await session.get("/api/v1/users")).status).toBe(403);
+    expect((await session.get("/api/v1/services")).status).toBe(200);
+  });
+
+  it("raising their role takes effect at their very next request too", async () => {
+    const user = await seedUser(app.database.db, "viewer");
+    const session = await app.signedIn(user.email, user.password);
+    expect((await session.get("/api/v1/audit/verify")).status).toBe(403);
+
+    await change(user.email, { role: "admin" });
+    expect((await session.get("/api/v1/audit/verify")).status).toBe(200);
+  });
+});

@@ -1,0 +1,141 @@
+import { randomBytes } from "node:crypto";
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { addServiceToken, addUser, signInThroughApi } from "../support/browser-auth";
+
+const unique = (prefix: string) => `${prefix}-${randomBytes(3).toString("hex")}`;
+
+const contexts: BrowserContext[] = [];
+test.afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+});
+
+async function pageAs(browser: Browser, admin: Page, role: string): Promise<Page> {
+  const user = await addUser(admin.request, `${unique(role)}@example.com`, role);
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  contexts.push(context);
+  expect(await signInThroughApi(context.request, user.email, user.password)).toEqual({ ok: true, error: null });
+  return context.newPage();
+}
+
+/** Fires alerts as a service would, through the public intake with a service token. */
+async function fire(request: APIRequestContext, token: string, service: string, names: string[]): Promise<void> {
+  const res = await request.post("/api/v1/alerts", {
+    headers: { authorization: `Bearer ${token}` },
+    data: names.map((alertname) => ({ labels: { alertname, service, severity: "warning" }, annotations: { summary: `${alertname} in e2e` }, status: "firing" })),
+  });
+  expect(res.status()).toBe(202);
+}
+
+test("an alert fired by a service appears without reload, and a responder acknowledges two with the keyboard", async ({ page, browser }) => {
+  const service = unique("alerting");
+  const token = await addServiceToken(page.request, unique("alert-token"), service);
+  const responder = await pageAs(browser, page, "responder");
+  await openLive(responder, "/alerts");
+  await expect(responder.getByRole("heading", { name: "Alerts" })).toBeVisible();
+  await responder.getByLabel("Service").fill(service);
+
+  const [first, second] = [unique("DiskFull"), unique("HighLatency")];
+  await fire(page.request, token, service, [first, second]);
+  const firstRow = responder.getByRole("row", { name: `alert ${first}` });
+  const secondRow = responder.getByRole("row", { name: `alert ${second}` });
+  await expect(firstRow).toContainText("firing");
+  await expect(secondRow).toContainText("firing");
+
+  await responder.getByLabel("Service").blur();
+  await responder.keyboard.press("j");
+  await responder.keyboard.press("x");
+  await responder.keyboard.press("j");
+  await responder.keyboard.press("x");
+  await expect(responder.getByText("2 selected")).toBeVisible();
+  await responder.keyboard.press("a");
+
+  await expect(firstRow).toContainText("acknowledged");
+  await expect(secondRow).toContainText("acknowledged");
+  await expect(firstRow).toContainText("@example.com");
+});
+
+test("a viewer sees the alerts but no acknowledge control, and the API refuses them", async ({ page, browser }) => {
+  const service = unique("watched");
+  const token = await addServiceToken(page.request, unique("alert-token"), service);
+  const name = unique("QueueBacklog");
+  await fire(page.request, token, service, [name]);
+
+  const viewer = await pageAs(browser, page, "viewer");
+  await openLive(viewer, "/alerts");
+  const row = viewer.getByRole("row", { name: `alert ${name}` });
+  await expect(row).toBeVisible();
+  await expect(viewer.getByRole("button", { name: "Acknowledge" })).toHaveCount(0);
+  await expect(row.getByRole("checkbox")).toHaveCount(0);
+
+  await row.click();
+  await expect(viewer.getByRole("complementary", { name: `details of ${name}` })).toBeVisible();
+  await expect(viewer.getByRole("button", { name: "Ack", exact: true })).toHaveCount(0);
+
+  const list = (await (await viewer.request.get(`/api/v1/alerts?service=${service}`)).json()) as { alerts: { id: number }[] };
+  const refused = await viewer.request.post(`/api/v1/alerts/${list.alerts[0]!.id}/ack`, { data: {} });
+  expect(refused.status()).toBe(403);
+});
+
+test("a responder silences similar alerts after a preview, and expires the silence early", async ({ page, browser }) => {
+  const service = unique("noisy");
+  const token = await addServiceToken(page.request, unique("alert-token"), service);
+  const name = unique("FlappingProbe");
+  await fire(page.request, token, service, [name]);
+
+  const responder = await pageAs(browser, page, "responder");
+  await openLive(responder, "/alerts");
+  const row = responder.getByRole("row", { name: `alert ${name}` });
+  await row.click();
+  const drawer = responder.getByRole("complementary", { name: `details of ${name}` });
+  await expect(drawer.getByText("fired", { exact: true })).toBeVisible();
+  await drawer.getByRole("button", { name: "Silence similar" }).click();
+
+  const dialog = responder.getByRole("dialog", { name: "New silence" });
+  await expect(dialog.getByLabel("alertname value")).toHaveValue(name);
+  await expect(dialog.getByRole("region", { name: "Silence preview" })).toContainText("Matches 1 open alert");
+  await expect(dialog.getByRole("region", { name: "Silence preview" })).toContainText(name);
+  await dialog.getByLabel("Duration").selectOption("1 h");
+  await dialog.getByLabel("Comment").fill("e2e: probe is flapping during maintenance");
+  await dialog.getByRole("button", { name: "Create silence" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(row).toContainText("silenced");
+  await drawer.getByRole("button", { name: "Close" }).click();
+
+  const silence = responder.getByRole("row", { name: new RegExp(`silence .*${name}`) });
+  await expect(silence).toContainText("active");
+  await silence.getByRole("button", { name: "Expire" }).click();
+  await responder.getByRole("dialog", { name: "Expire this silence?" }).getByRole("button", { name: "Expire" }).click();
+  await expect(silence).toContainText("expired");
+  await expect(row).toContainText("firing");
+});
+
+test("a responder acks with a note and resolves from the drawer; both go on the timeline", async ({ page, browser }) => {
+  const service = unique("drawer");
+  const token = await addServiceToken(page.request, unique("alert-token"), service);
+  const name = unique("CertExpiring");
+  await fire(page.request, token, service, [name]);
+
+  const responder = await pageAs(browser, page, "responder");
+  await openLive(responder, "/alerts");
+  const row = responder.getByRole("row", { name: `alert ${name}` });
+  await row.focus();
+  await responder.keyboard.press("Enter");
+  const drawer = responder.getByRole("complementary", { name: `details of ${name}` });
+  await expect(drawer.getByText(service, { exact: true })).toBeVisible();
+
+  await drawer.getByLabel("Note (optional)").fill("renewing the certificate now");
+  await drawer.getByRole("button", { name: "Ack", exact: true }).click();
+  await expect(drawer.getByRole("list", { name: "Timeline" })).toContainText("renewing the certificate now");
+  await expect(row).toContainText("acknowledged");
+
+  await drawer.getByRole("button", { name: "Resolve" }).click();
+  await expect(drawer.getByRole("list", { name: "Timeline" })).toContainText("resolved");
+  await responder.keyboard.press("Escape");
+  await expect(drawer).toHaveCount(0);
+});
+
+/** Opens a page and waits until its live stream is up, which also means it has hydrated and its keyboard handlers listen. */
+async function openLive(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
+}

@@ -1,0 +1,23 @@
+import { connect } from "@/lib/db/client";
+import { seedUser } from "./accounts";
+import { publishBrowserRun } from "./browser-run";
+import { ensureChromium } from "./chromium";
+import { prepareTestRun } from "./prepare";
+import { startServer } from "./server";
+import { createTestDatabase } from "./test-database";
+
+/** One console for the whole browser run: its own database from the template, an admin, a `next start`. */
+export default async function globalSetup() {
+  ensureChromium();
+  const databaseServer = await prepareTestRun();
+  const database = await createTestDatabase(databaseServer.url);
+  const pool = connect(database.url, 2);
+  const admin = await seedUser(pool.db, "admin", "e2e-admin@example.com").finally(() => pool.close());
+  const server = await startServer(database.url);
+  publishBrowserRun({ url: server.url, admin });
+  return async () => {
+    await server.stop();
+    await database.drop();
+    await databaseServer.stop();
+  };
+}

@@ -1,0 +1,35 @@
+import type postgres from "postgres";
+
+/** Row counts of every table of the console, to show that a refused or malformed request wrote nothing. */
+export async function rowCounts(sql: postgres.Sql): Promise<Record<string, number>> {
+  const tables = await sql<{ name: string }[]>`select tablename as name from pg_tables where schemaname = 'public' order by tablename`;
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) {
+    const [row] = await sql<{ n: number }[]>`select count(*)::int as n from ${sql(name)}`;
+    counts[name] = row!.n;
+  }
+  return counts;
+}
+
+export interface AuditRecord {
+  id: number;
+  actor: string;
+  role: string | null;
+  action: string;
+  target: string | null;
+  outcome: "ok" | "denied";
+  reason: string | null;
+  ip: string | null;
+}
+
+export async function lastAuditId(sql: postgres.Sql): Promise<number> {
+  const [row] = await sql<{ id: number }[]>`select coalesce(max(id), 0)::int as id from audit_events`;
+  return row!.id;
+}
+
+/** Audit events written after `afterId`, oldest first. */
+export function auditAfter(sql: postgres.Sql, afterId: number): Promise<AuditRecord[]> {
+  return sql<AuditRecord[]>`
+    select id::int as id, actor, role, action, target, outcome, reason, ip
+    from audit_events where id > ${afterId} order by id`;
+}

@@ -1,0 +1,17 @@
+import { randomUUID } from "node:crypto";
+
+export interface RequestMeta {
+  requestId: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** The client's address is the first `X-Forwarded-For` hop: Next.js sets it, and so does any load balancer in front. */
+export function requestMeta(headers: Headers): RequestMeta {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return {
+    requestId: headers.get("x-request-id")?.slice(0, 100) || randomUUID(),
+    ip: forwarded || headers.get("x-real-ip") || null,
+    userAgent: headers.get("user-agent")?.slice(0, 500) ?? null,
+  };
+}

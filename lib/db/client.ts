@@ -1,0 +1,31 @@
+import { drizzle, type PostgresJsQueryResultHKT } from "drizzle-orm/postgres-js";
+import type { PgDatabase } from "drizzle-orm/pg-core";
+import postgres from "postgres";
+import * as schema from "@/drizzle/schema";
+import { databaseUrl, env } from "@/lib/env";
+
+/** A database or a transaction: query functions take one of these first. */
+export type Db = PgDatabase<PostgresJsQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: Db;
+  sql: postgres.Sql;
+  close(): Promise<void>;
+}
+
+export function connect(url: string, max = env().DATABASE_POOL_SIZE): Database {
+  const sql = postgres(url, { max, onnotice: () => {}, connection: { application_name: "breakwater" } });
+  return { db: drizzle(sql, { schema }), sql, close: () => sql.end({ timeout: 5 }) };
+}
+
+// Next.js may load this module in several bundles of one process; one pool per process all the same.
+const slot = globalThis as typeof globalThis & { __breakwaterDb?: Database };
+
+export function database(): Database {
+  slot.__breakwaterDb ??= connect(databaseUrl());
+  return slot.__breakwaterDb;
+}
+
+export function db(): Db {
+  return database().db;
+}

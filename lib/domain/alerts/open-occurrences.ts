@@ -1,0 +1,73 @@
+import { sql } from "drizzle-orm";
+import { alertEvents, alerts } from "@/drizzle/schema";
+import type { Db } from "@/lib/db/client";
+import { addSeconds } from "../routing/grouping";
+import { currentRouting } from "../routing/current-routing";
+import { activeSilences, silencing } from "../silences/active-silences";
+import { lockSilences } from "../silences/apply-silences";
+import { queueTriggers } from "./notifications";
+import type { IncomingAlert } from "./intake-input";
+import { policyFor } from "./policy";
+import { severityOf } from "./severity";
+
+export type Source = (typeof alerts.$inferInsert)["source"];
+
+/**
+ * New occurrences: routed, checked against the active silences, inserted with their first
+ * timeline entries in one statement, and their notifications queued unless silenced. A concurrent
+ * request may have opened the same fingerprint first; its occurrence stands. Returns the new ids.
+ */
+export async function openOccurrences(tx: Db, opening: { alert: IncomingAlert; previousId: number | null }[], source: Source): Promise<number[]> {
+  if (opening.length === 0) return [];
+  const now = new Date();
+  const { tree } = await currentRouting(tx);
+  await lockSilences(tx, "shared");
+  const active = await activeSilences(tx);
+  const rows = opening.map(({ alert, previousId }) => {
+    const policy = policyFor(tree, alert.labels);
+    const silencedBy = silencing(active, alert.labels);
+    const notifying = silencedBy.length === 0;
+    return {
+      fingerprint: alert.fingerprint,
+      silenced_by: silencedBy,
+      severity: severityOf(alert.labels),
+      service: alert.labels.service ?? null,
+      labels: alert.labels,
+      annotations: alert.annotations,
+      generator_url: alert.generatorUrl,
+      starts_at: (alert.startsAt ?? now).toISOString(),
+      ends_at: alert.endsAt?.toISOString() ?? null,
+      policy,
+      group_keys: [...new Set(policy.routes.map((r) => r.groupKey))],
+      escalate_at: notifying && policy.escalation ? addSeconds(now, policy.escalation.afterSeconds).toISOString() : null,
+      repeat_at: notifying ? addSeconds(now, policy.repeatIntervalSeconds).toISOString() : null,
+      previous_id: previousId,
+    };
+  });
+  const opened = await tx.execute<{ id: string; fingerprint: string; silenced_by: string[] }>(sql`
+    with input as (
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
+        fingerprint text, silenced_by uuid[], severity text, service text, labels jsonb, annotations jsonb, generator_url text,
+        starts_at timestamptz, ends_at timestamptz, policy jsonb, group_keys text[], escalate_at timestamptz, repeat_at timestamptz, previous_id bigint)
+    ), opened as (
+      insert into ${alerts} (fingerprint, state, silenced_by, severity, service, labels, annotations, generator_url, source, starts_at, ends_at, policy, group_keys, escalate_at, repeat_at)
+      select fingerprint, 'firing', silenced_by, severity, service, labels, annotations, generator_url, ${source}, starts_at, ends_at, policy, group_keys, escalate_at, repeat_at
+      from input order by fingerprint
+      on conflict (fingerprint) where state <> 'resolved' do nothing
+      returning id, fingerprint, silenced_by
+    ), timeline as (
+      insert into ${alertEvents} (alert_id, kind, detail)
+      select o.id, case when i.previous_id is null then 'fired' else 'refired' end,
+        case when i.previous_id is null then null else jsonb_build_object('previousId', i.previous_id) end
+      from opened o join input i using (fingerprint)
+      union all
+      select o.id, 'silenced', jsonb_build_object('silences', to_jsonb(o.silenced_by)) from opened o where cardinality(o.silenced_by) > 0
+    )
+    select id, fingerprint, silenced_by from opened`);
+  const policies = new Map(rows.map((r) => [r.fingerprint, r.policy]));
+  await queueTriggers(
+    tx,
+    opened.filter((a) => a.silenced_by.length === 0).map((a) => ({ id: Number(a.id), cycle: 0, repeats: 0, policy: policies.get(a.fingerprint)! })),
+  );
+  return opened.map((a) => Number(a.id));
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { isSecretKey, MASK, maskSecrets } from "./mask";
+
+describe("maskSecrets", () => {
+  it("masks values under secret-looking keys and keeps the rest", () => {
+    expect(maskSecrets({ email: "a@example.com", password: "hunter2hunter2", role: "admin" })).toEqual({
+      email: "a@example.com",
+      password: MASK,
+      role: "admin",
+    });
+  });
+
+  it("masks at any depth, inside arrays too", () => {
+    const masked = maskSecrets({
+      channel: { type: "slack", config: { webhookUrl: "https://hooks", token: "xoxb-1", headers: [{ Authorization: "Bearer x" }] } },
+      list: [{ apiKey: "k1" }, { api_key: "k2" }, { name: "plain" }],
+    });
+    expect(masked).toEqual({
+      channel: { type: "slack", config: { webhookUrl: "https://hooks", token: MASK, headers: [{ Authorization: MASK }] } },
+      list: [{ apiKey: MASK }, { api_key: MASK }, { name: "plain" }],
+    });
+  });
+
+  it("masks a whole object held under a secret key", () => {
+    expect(maskSecrets({ secret: { nested: "value" } })).toEqual({ secret: MASK });
+  });
+
+  it("keeps empty values visible, so an unset secret reads as unset", () => {
+    expect(maskSecrets({ password: "", token: null, apiKey: undefined })).toEqual({ password: "", token: null, apiKey: undefined });
+  });
+
+  it("does not change its input", () => {
+    const input = { password: "p4ssw0rd-long", nested: { secret: "s" } };
+    maskSecrets(input);
+    expect(input).toEqual({ password: "p4ssw0rd-long", nested: { secret: "s" } });
+  });
+
+  it("passes scalars, null and dates through", () => {
+    const at = new Date();
+    expect(maskSecrets("text")).toBe("text");
+    expect(maskSecrets(null)).toBeNull();
+    expect(maskSecrets(at)).toBe(at);
+    expect(maskSecrets([1, "two"])).toEqual([1, "two"]);
+  });
+
+  it.each(["password", "passphrase", "clientSecret", "accessToken", "apiKey", "api-key", "privateKey", "Authorization", "cookie", "routingKey", "integration_key"])(
+    "treats %s as secret",
+    (key) => expect(isSecretKey(key)).toBe(true),
+  );
+
+  it.each(["email", "role", "name", "service", "mode", "reason"])("treats %s as plain", (key) => expect(isSecretKey(key)).toBe(false));
+});

@@ -1,0 +1,51 @@
+import { eq, sql } from "drizzle-orm";
+import { channels } from "@/drizzle/schema";
+import { actorName } from "../context";
+import { Conflict, NotFound, ValidationError } from "../errors";
+import { defineMutation } from "../mutation";
+import { issuesOf } from "../validation";
+import { configOf, createChannelInput, updateChannelInput } from "./channel-input";
+import { channelView } from "./list-channels";
+import { presentConfig, unmask } from "./present-config";
+
+export const createChannel = defineMutation({
+  action: "channel.create",
+  permit: "admin",
+  input: createChannelInput,
+  target: (i) => `channel:${i.name}`,
+  async run(tx, input, ctx) {
+    const [row] = await tx
+      .insert(channels)
+      .values({ name: input.name, type: input.type, config: input.config, createdBy: actorName(ctx.actor) })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) throw new Conflict(`A channel named ${input.name} exists already.`);
+    const view = channelView(row);
+    return { result: view, audit: { after: { name: row.name, type: row.type, config: view.config } }, events: [] };
+  },
+});
+
+/** Replaces a channel's config; values sent back masked, as they were read, keep the stored secrets. */
+export const updateChannel = defineMutation({
+  action: "channel.update",
+  permit: "admin",
+  input: updateChannelInput,
+  target: (i) => `channel:${i.name}`,
+  async run(tx, input) {
+    const [prior] = await tx.select().from(channels).where(eq(channels.name, input.name)).for("update");
+    if (!prior) throw new NotFound(`The channel ${input.name}`);
+    const parsed = configOf[prior.type].safeParse(unmask(input.config, prior.config));
+    if (!parsed.success) throw new ValidationError(issuesOf(parsed.error).map((i) => ({ ...i, path: `config.${i.path}` })));
+    const [row] = await tx
+      .update(channels)
+      .set({ config: parsed.data, updatedAt: sql`now()` })
+      .where(eq(channels.id, prior.id))
+      .returning();
+    const view = channelView(row!);
+    return {
+      result: view,
+      audit: { before: { config: presentConfig(prior.type, prior.config) }, after: { config: view.config } },
+      events: [],
+    };
+  },
+});

@@ -1,0 +1,88 @@
+import { db } from "@/lib/db/client";
+import type { LiveEvent } from "@/lib/live/events";
+import { ANY_ID, subscribe } from "@/lib/live/listener";
+import { controlRevision } from "./document";
+
+interface Waiter {
+  revision: number;
+  done: (revision: number | null) => void;
+}
+
+interface Watch {
+  waiters: Map<string, Set<Waiter>>;
+  reading: Set<string>;
+  readAgain: Set<string>;
+}
+
+// One watch per process even when Next.js loads this module in several bundles.
+const slot = globalThis as typeof globalThis & { __breakwaterControlWatch?: Watch };
+
+/**
+ * Resolves with the new revision as soon as the service's committed control revision differs from
+ * `revision`, with null after `ms` or when `signal` aborts. Woken by this process's LISTEN
+ * connection, so a committed flip reaches every waiting instance at once; however many wait on one
+ * service, a notification costs one read of its revision.
+ */
+export async function waitForControlChange(service: string, revision: number, ms: number, signal: AbortSignal): Promise<number | null> {
+  const { waiters } = watch();
+  return new Promise<number | null>((resolve) => {
+    const waiter: Waiter = { revision, done: finish };
+    const timer = setTimeout(() => finish(null), ms);
+    const own = waiters.get(service) ?? new Set<Waiter>();
+    waiters.set(service, own);
+    own.add(waiter);
+    if (signal.aborted) return finish(null);
+    signal.addEventListener("abort", () => finish(null), { once: true });
+    // The caller read the revision before this waiter existed; a change committed in between would
+    // have notified no one, so look once more now that it listens.
+    void check(service);
+
+    function finish(changedTo: number | null) {
+      clearTimeout(timer);
+      own.delete(waiter);
+      if (own.size === 0 && waiters.get(service) === own) waiters.delete(service);
+      resolve(changedTo);
+    }
+  });
+}
+
+function watch(): Watch {
+  if (slot.__breakwaterControlWatch) return slot.__breakwaterControlWatch;
+  const created: Watch = { waiters: new Map(), reading: new Set(), readAgain: new Set() };
+  slot.__breakwaterControlWatch = created;
+  subscribe((events) => {
+    for (const service of concerned(events, created.waiters)) void check(service);
+  });
+  return created;
+}
+
+/** The waited-on services an event may concern: control events carry the service name, possibly with a suffix such as `/production`. */
+function concerned(events: LiveEvent[], waiters: Map<string, Set<Waiter>>): Set<string> {
+  const out = new Set<string>();
+  for (const { id } of events) {
+    if (id === ANY_ID) return new Set(waiters.keys());
+    const service = id.split("/")[0] ?? id;
+    if (waiters.has(service)) out.add(service);
+  }
+  return out;
+}
+
+async function check(service: string): Promise<void> {
+  const { waiters, reading, readAgain } = watch();
+  if (reading.has(service)) {
+    readAgain.add(service);
+    return;
+  }
+  reading.add(service);
+  try {
+    do {
+      readAgain.delete(service);
+      const current = await controlRevision(db(), service);
+      for (const waiter of waiters.get(service) ?? []) if (waiter.revision !== current) waiter.done(current);
+    } while (readAgain.has(service));
+  } catch (error) {
+    console.error(`Reading the control revision of ${service} failed:`, error);
+  } finally {
+    reading.delete(service);
+  }
+}

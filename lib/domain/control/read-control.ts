@@ -1,0 +1,51 @@
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import type { Ctx } from "../context";
+import { ValidationError } from "../errors";
+import { checkPermit } from "../mutation";
+import { issuesOf } from "../validation";
+import { controlDocumentAt } from "./cached-document";
+import { controlRevision, etagOf, type ControlDocument } from "./document";
+import { waitForControlChange } from "./long-poll";
+
+export const MAX_WAIT_SECONDS = 60;
+
+const query = z.object({
+  wait: z.coerce.number().int().min(0).max(MAX_WAIT_SECONDS).default(0),
+  instance: z.string().max(200).optional(),
+});
+
+export type ControlRead = { status: 200; document: ControlDocument; etag: string } | { status: 304; etag: string };
+
+/**
+ * The control document for a reader: any signed-in person, or a service token whose scope covers
+ * the service. With `ifNoneMatch` equal to the current ETag and `wait` seconds, holds until the
+ * document changes (200) or the wait ends (304).
+ */
+export async function readControl(
+  database: Db,
+  ctx: Ctx,
+  service: string,
+  request: { wait: string | null; instance: string | null; ifNoneMatch: string | null; signal: AbortSignal },
+): Promise<ControlRead> {
+  if (ctx.actor.kind !== "user") {
+    await checkPermit(database, ctx, { action: "read", permit: "service" }, { target: `control:${service}`, service });
+  }
+  const parsed = query.safeParse({ wait: request.wait ?? undefined, instance: request.instance ?? undefined });
+  if (!parsed.success) throw new ValidationError(issuesOf(parsed.error));
+  const revision = await controlRevision(database, service);
+  if (!matches(request.ifNoneMatch, etagOf(revision))) return answer(database, service, revision);
+  if (parsed.data.wait === 0) return { status: 304, etag: etagOf(revision) };
+  const changedTo = await waitForControlChange(service, revision, parsed.data.wait * 1000, request.signal);
+  return changedTo === null ? { status: 304, etag: etagOf(revision) } : answer(database, service, changedTo);
+}
+
+async function answer(database: Db, service: string, revision: number): Promise<ControlRead> {
+  const document = await controlDocumentAt(database, service, revision);
+  return { status: 200, document, etag: etagOf(document.revision) };
+}
+
+function matches(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag || tag.trim() === "*");
+}

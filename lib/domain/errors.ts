@@ -1,0 +1,60 @@
+/** The closed set of failures a verb may raise; lib/http/respond.ts maps each to HTTP once. */
+export type Issue = { path: string; message: string };
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: "validation" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "too_large" | "unprocessable" | "rate_limited",
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export class ValidationError extends DomainError {
+  constructor(readonly issues: Issue[]) {
+    super("validation", "The request is not valid.", { issues });
+  }
+}
+
+export class Unauthenticated extends DomainError {
+  constructor() {
+    super("unauthenticated", "Sign in or send a bearer token.");
+  }
+}
+
+export class Forbidden extends DomainError {
+  constructor(message = "Your role does not allow this.") {
+    super("forbidden", message);
+  }
+}
+
+export class NotFound extends DomainError {
+  constructor(what: string) {
+    super("not_found", `${what} was not found.`);
+  }
+}
+
+export class Conflict extends DomainError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super("conflict", message, details);
+  }
+}
+
+export class PayloadTooLarge extends DomainError {
+  constructor(limitBytes: number) {
+    super("too_large", `The body is larger than ${limitBytes} bytes.`);
+  }
+}
+
+export class Unprocessable extends DomainError {
+  constructor(message: string, issues: Issue[] = []) {
+    super("unprocessable", message, { issues });
+  }
+}
+
+export class RateLimited extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super("rate_limited", `Too many attempts; try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
+  }
+}

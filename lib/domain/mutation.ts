@@ -1,0 +1,99 @@
+import type { z } from "zod";
+import { db as defaultDb, type Db } from "@/lib/db/client";
+import { publish, type LiveEvent } from "@/lib/live/events";
+import { appendAudit, type AuditEntry } from "./audit/append";
+import { roleAtLeast, type Role } from "./access/roles";
+import type { Ctx } from "./context";
+import { Forbidden, Unauthenticated, ValidationError } from "./errors";
+import { issuesOf } from "./validation";
+
+export interface Change<O> {
+  result: O;
+  /** The audit event of the change; `null` only for telemetry that records no decision of anyone's. */
+  audit: Omit<AuditEntry, "action" | "outcome"> | null;
+  events: LiveEvent[];
+}
+
+export interface MutationSpec<S extends z.ZodType, O> {
+  action: string;
+  permit: Permit;
+  input: S;
+  target: (input: z.output<S>) => string | null;
+  /** For service callers: the service the input concerns, checked against the token's scope. */
+  service?: (input: z.output<S>) => string;
+  /** For a `service` verb: the least role of a person who may call it too; admin unless given. */
+  people?: Role;
+  run: (tx: Db, input: z.output<S>, ctx: Ctx) => Promise<Change<O>>;
+}
+
+export type Permit = Role | "service";
+
+export interface Verb<O> {
+  (ctx: Ctx, raw: unknown, database?: Db): Promise<O>;
+  action: string;
+  permit: Permit;
+  people?: Role;
+}
+
+/**
+ * The one write path: role check, zod parse, then one transaction holding the change, its audit
+ * event and the live notification. Refusals are audited in a transaction of their own.
+ */
+export function defineMutation<S extends z.ZodType, O>(spec: MutationSpec<S, O>): Verb<O> {
+  const verb = async (ctx: Ctx, raw: unknown, database = defaultDb()) => {
+    const parsed = spec.input.safeParse(raw);
+    const input = parsed.success ? parsed.data : undefined;
+    await checkPermit(database, ctx, spec, {
+      target: input === undefined ? null : spec.target(input),
+      service: input === undefined || !spec.service ? null : spec.service(input),
+    });
+    if (!parsed.success) throw new ValidationError(issuesOf(parsed.error));
+    return database.transaction(async (tx) => {
+      const change = await spec.run(tx, parsed.data, ctx);
+      const events = [...change.events];
+      if (change.audit) {
+        const target = change.audit.target ?? spec.target(parsed.data);
+        const { id } = await appendAudit(tx, ctx, { ...change.audit, action: spec.action, target });
+        events.push({ topic: "audit", id: String(id) });
+      }
+      await publish(tx, events);
+      return change.result;
+    });
+  };
+  return Object.assign(verb, { action: spec.action, permit: spec.permit, people: spec.people });
+}
+
+/**
+ * Lets the actor through or audits the refusal and throws. `service` is the service the request
+ * concerns, when known, for checking a service token's scope.
+ */
+export async function checkPermit(
+  database: Db,
+  ctx: Ctx,
+  rule: { action: string; permit: Permit; people?: Role },
+  about: { target: string | null; service: string | null },
+): Promise<void> {
+  const { actor } = ctx;
+  if (actor.kind === "system") return;
+  if (actor.kind === "anonymous") {
+    await refuse(database, ctx, rule.action, about.target, "no credentials");
+    throw new Unauthenticated();
+  }
+  if (rule.permit === "service") {
+    if (actor.kind === "user" && roleAtLeast(actor.role, rule.people ?? "admin")) return;
+    if (actor.kind === "service" && (actor.scope === "*" || about.service === null || actor.scope === about.service)) return;
+    await refuse(database, ctx, rule.action, about.target, actor.kind === "service" ? `token scoped to ${actor.scope}` : "not a service token");
+    throw new Forbidden(actor.kind === "service" ? `This token is scoped to ${actor.scope}.` : "Only service tokens may call this.");
+  }
+  if (actor.kind === "user" && roleAtLeast(actor.role, rule.permit)) return;
+  await refuse(database, ctx, rule.action, about.target, `needs ${rule.permit}`);
+  throw new Forbidden(`This needs the ${rule.permit} role.`);
+}
+
+/** Records a refused attempt; it commits even though the attempt changes nothing. */
+export async function refuse(database: Db, ctx: Ctx, action: string, target: string | null, reason: string): Promise<void> {
+  await database.transaction(async (tx) => {
+    const { id } = await appendAudit(tx, ctx, { action, target, outcome: "denied", reason });
+    await publish(tx, [{ topic: "audit", id: String(id) }]);
+  });
+}

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import type { SilenceMatcher } from "@/drizzle/schema/alerts";
+
+export type Matcher = SilenceMatcher;
+export type Labels = Record<string, string>;
+
+export const matcherOps = ["=", "!=", "=~", "!~"] as const;
+
+export const labelName = z.string().trim().min(1).max(200);
+
+export const matcher = z
+  .object({ label: labelName, op: z.enum(matcherOps), value: z.string().max(1000) })
+  .refine((m) => !isRegex(m) || compiles(m.value), { message: "not a valid regular expression", path: ["value"] });
+
+export const matchers = z.array(matcher).max(50);
+
+function isRegex(m: Pick<Matcher, "op">): boolean {
+  return m.op === "=~" || m.op === "!~";
+}
+
+function compiles(pattern: string): boolean {
+  try {
+    anchored(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const compiled = new Map<string, RegExp>();
+
+// Alertmanager anchors every matcher regex at both ends, so `web` does not match `webserver`.
+function anchored(pattern: string): RegExp {
+  let re = compiled.get(pattern);
+  if (!re) {
+    re = new RegExp(`^(?:${pattern})$`);
+    if (compiled.size >= 1000) compiled.clear();
+    compiled.set(pattern, re);
+  }
+  return re;
+}
+
+/** As Alertmanager does it: a missing label equals the empty string. */
+export function matches(m: Matcher, labels: Labels): boolean {
+  return matchesValue(m, labels[m.label] ?? "");
+}
+
+export function matchesValue(m: Matcher, value: string): boolean {
+  switch (m.op) {
+    case "=":
+      return value === m.value;
+    case "!=":
+      return value !== m.value;
+    case "=~":
+      return anchored(m.value).test(value);
+    case "!~":
+      return !anchored(m.value).test(value);
+  }
+}
+
+export function matchesAll(list: readonly Matcher[], labels: Labels): boolean {
+  return list.every((m) => matches(m, labels));
+}
+
+export function describeMatcher(m: Matcher): string {
+  return `${m.label}${m.op}${JSON.stringify(m.value)}`;
+}

@@ -1,0 +1,23 @@
+import type { silences } from "@/drizzle/schema";
+
+export type SilenceRow = typeof silences.$inferSelect;
+
+export function silenceState(row: Pick<SilenceRow, "startsAt" | "endsAt">, now = new Date()): "pending" | "active" | "expired" {
+  if (row.endsAt <= now) return "expired";
+  return row.startsAt > now ? "pending" : "active";
+}
+
+export function silenceView(row: SilenceRow, matchedAlerts = 0) {
+  return {
+    id: row.id,
+    matchers: row.matchers,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    comment: row.comment,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+    expiredBy: row.expiredBy,
+    state: silenceState(row),
+    matchedAlerts,
+  };
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { DomainError } from "@/lib/domain/errors";
+import { MAX_BODY_BYTES, readJson } from "./body";
+
+function post(body: BodyInit, headers: Record<string, string> = {}): Request {
+  const streamed = body instanceof ReadableStream;
+  return new Request("http://test/api", { method: "POST", body, headers, ...(streamed ? { duplex: "half" } : {}) } as RequestInit);
+}
+
+/** A body sent in chunks with no content-length, as a chunked upload arrives. */
+function stream(totalBytes: number, chunkBytes = 64 * 1024): ReadableStream<Uint8Array> {
+  let sent = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (sent >= totalBytes) return controller.close();
+      const size = Math.min(chunkBytes, totalBytes - sent);
+      sent += size;
+      controller.enqueue(new Uint8Array(size).fill(0x20));
+    },
+  });
+}
+
+async function failure(promise: Promise<unknown>): Promise<DomainError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DomainError);
+  return error as DomainError;
+}
+
+describe("readJson", () => {
+  it("parses a JSON body", async () => {
+    expect(await readJson(post(JSON.stringify({ a: [1, "ü"] })))).toEqual({ a: [1, "ü"] });
+  });
+
+  it("reads an empty body as undefined", async () => {
+    expect(await readJson(post(""))).toBeUndefined();
+    expect(await readJson(new Request("http://test/api", { method: "POST" }))).toBeUndefined();
+  });
+
+  it("refuses bad JSON as a validation error", async () => {
+    const error = await failure(readJson(post("{not json")));
+    expect(error.code).toBe("validation");
+    expect(error.details.issues).toEqual([{ path: "", message: expect.any(String) }]);
+  });
+
+  it("refuses a declared content-length over 1 MiB before reading", async () => {
+    const error = await failure(readJson(post("{}", { "content-length": String(MAX_BODY_BYTES + 1) })));
+    expect(error.code).toBe("too_large");
+  });
+
+  it("refuses more than 1 MiB streamed without a content-length", async () => {
+    const request = post(stream(2 * MAX_BODY_BYTES));
+    expect(request.headers.get("content-length")).toBeNull();
+    expect((await failure(readJson(request))).code).toBe("too_large");
+  });
+
+  it("accepts exactly 1 MiB", async () => {
+    const json = JSON.stringify({ pad: "x".repeat(MAX_BODY_BYTES - 10) });
+    expect(Buffer.byteLength(json)).toBe(MAX_BODY_BYTES);
+    expect(await readJson(post(json))).toEqual({ pad: expect.any(String) });
+  });
+
+  it("counts bytes, not characters", async () => {
+    const json = JSON.stringify({ pad: "é".repeat(MAX_BODY_BYTES / 2) });
+    expect(json.length).toBeLessThan(MAX_BODY_BYTES);
+    expect((await failure(readJson(post(json)))).code).toBe("too_large");
+  });
+});

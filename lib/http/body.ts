@@ -1,0 +1,34 @@
+import { PayloadTooLarge, ValidationError } from "@/lib/domain/errors";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Reads a JSON body, refusing more than 1 MiB before buffering it all. */
+export async function readJson(req: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > limit) throw new PayloadTooLarge(limit);
+  const text = await readText(req, limit);
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ValidationError([{ path: "", message: "The body is not valid JSON." }]);
+  }
+}
+
+async function readText(req: Request, limit: number): Promise<string> {
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new PayloadTooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+}

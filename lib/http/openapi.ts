@@ -1,0 +1,252 @@
+import { z } from "zod";
+import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
+import { createTokenInput, revokeTokenInput } from "@/lib/domain/access/service-tokens";
+import { createUserInput, updateUserInput } from "@/lib/domain/access/users";
+import { auditFilter } from "@/lib/domain/audit/query";
+import { breakerEventsInput, overrideBody, overridePath } from "@/lib/domain/breakers/inputs";
+import { clearModeBody, servicePath, setModeBody } from "@/lib/domain/modes/inputs";
+import { MAX_WAIT_SECONDS } from "@/lib/domain/control/read-control";
+import { reportInput } from "@/lib/domain/services/report-schema";
+import { alertPaths } from "./openapi/alerts";
+import { operation, securitySchemes } from "./openapi/operation";
+import * as answer from "./openapi/schemas";
+
+/**
+ * Every route under app/api, by path and method. A route added to the API gets its entry here, with
+ * the zod schema its verb parses as the body, so the document cannot drift from the validation.
+ */
+export const paths: ZodOpenApiPathsObject = {
+  ...alertPaths,
+  "/api/v1/report": {
+    post: operation({
+      summary: "One instance reports its state and gets its control document back",
+      tags: ["services"],
+      permit: "service",
+      body: reportInput,
+      answers: { 200: { description: "The service's control document.", schema: answer.controlDocument } },
+    }),
+  },
+  "/api/v1/services": {
+    get: operation({
+      summary: "Services with their instances",
+      tags: ["services"],
+      permit: "viewer",
+      answers: { 200: { description: "Every service that has reported, by name.", schema: answer.servicesPage } },
+    }),
+  },
+  "/api/v1/breakers/events": {
+    post: operation({
+      summary: "Exact breaker transitions as a breaker library emits them; counting events are tallied, not stored one by one",
+      tags: ["breakers"],
+      permit: "service",
+      body: breakerEventsInput,
+      answers: { 202: { description: "Accepted.", schema: answer.acceptedEvents } },
+    }),
+  },
+  "/api/v1/control/{service}": {
+    get: operation({
+      summary: "The desired state for a service, with an ETag; long-polls with If-None-Match and `wait`",
+      tags: ["services"],
+      permit: "viewer",
+      path: servicePath,
+      query: z.object({
+        wait: z.number().int().min(0).max(MAX_WAIT_SECONDS).optional().meta({ description: "Seconds to hold a request whose If-None-Match is current." }),
+        instance: z.string().optional(),
+      }),
+      answers: {
+        200: { description: "The control document (also readable with a service token covering the service).", schema: answer.controlDocument },
+        304: { description: "Unchanged during the wait.", schema: null },
+      },
+    }),
+  },
+  "/api/v1/services/{service}/mode": {
+    put: operation({
+      summary: "Flip a service's degradation mode",
+      tags: ["modes"],
+      permit: "operator",
+      path: servicePath,
+      body: setModeBody,
+      errors: [404, 409, 422],
+      answers: { 200: { description: "The control document as it is now.", schema: answer.controlDocument } },
+    }),
+    delete: operation({
+      summary: "Return a service to its automatic mode",
+      tags: ["modes"],
+      permit: "operator",
+      path: servicePath,
+      body: clearModeBody,
+      errors: [404, 409],
+      answers: { 200: { description: "The control document as it is now.", schema: answer.controlDocument } },
+    }),
+  },
+  "/api/v1/services/{service}/breakers": {
+    get: operation({
+      summary: "A service's breakers aggregated over its instances, with each instance and the latest transitions",
+      tags: ["breakers"],
+      permit: "viewer",
+      path: servicePath,
+      errors: [404],
+      answers: { 200: { description: "Trouble first.", schema: answer.serviceBreakers } },
+    }),
+  },
+  "/api/v1/services/{service}/breakers/{name}/override": {
+    put: operation({
+      summary: "Force a breaker open or closed on every instance, or clear the force",
+      tags: ["breakers"],
+      permit: "operator",
+      path: overridePath,
+      body: overrideBody,
+      errors: [404, 409],
+      answers: { 200: { description: "The control document as it is now.", schema: answer.controlDocument } },
+    }),
+  },
+  "/api/v1/breakers": {
+    get: operation({
+      summary: "Every breaker of the fleet, one card per (service, breaker) aggregated over its instances",
+      tags: ["breakers"],
+      permit: "viewer",
+      answers: { 200: { description: "Trouble first: open, half-open, forced, then by failure rate.", schema: answer.breakerCards } },
+    }),
+  },
+  "/api/v1/modes": {
+    get: operation({
+      summary: "Per service the desired mode, its convergence over the instances, the queue depth and the latest changes",
+      tags: ["modes"],
+      permit: "viewer",
+      answers: { 200: { description: "Every service, by name; `revision` is the `expectedRevision` of a flip.", schema: answer.serviceModes } },
+    }),
+  },
+  "/api/v1/stream": {
+    get: operation({
+      summary: "Server-Sent Events: one event per committed change",
+      tags: ["live"],
+      permit: "viewer",
+      answers: {
+        200: {
+          description:
+            "`event: <topic>` and `data: {\"topic\", \"id\"}` per change (topics: breaker, mode, alert, config, audit, metric, service; id `*` when anything in the topic may have changed), a comment every 15 s.",
+          schema: z.string().meta({ example: 'event: service\ndata: {"topic":"service","id":"rag-api"}\n\n' }),
+          contentType: "text/event-stream",
+        },
+      },
+    }),
+  },
+  "/api/v1/audit": {
+    get: operation({
+      summary: "Audit events, newest first, paged; JSON or CSV",
+      tags: ["audit"],
+      permit: "admin",
+      query: auditFilter.extend({ format: z.enum(["json", "csv"]).default("json") }),
+      answers: { 200: { description: "A page of events (CSV with `format=csv`).", schema: answer.auditPage } },
+    }),
+  },
+  "/api/v1/audit/verify": {
+    get: operation({
+      summary: "Recompute the audit hash chain",
+      tags: ["audit"],
+      permit: "admin",
+      answers: { 200: { description: "Whether the chain verifies, and the first row that does not.", schema: answer.chainReport } },
+    }),
+  },
+  "/api/v1/users": {
+    get: operation({
+      summary: "Users",
+      tags: ["access"],
+      permit: "admin",
+      answers: { 200: { description: "Every user, by email.", schema: answer.usersPage } },
+    }),
+    post: operation({
+      summary: "Add a user",
+      tags: ["access"],
+      permit: "admin",
+      body: createUserInput,
+      errors: [409],
+      answers: { 201: { description: "The user, with its password (generated unless given).", schema: answer.createdUser } },
+    }),
+    patch: operation({
+      summary: "Change a user's role or disable them",
+      tags: ["access"],
+      permit: "admin",
+      body: updateUserInput,
+      errors: [404, 409],
+      answers: { 200: { description: "The user as it is now.", schema: answer.updatedUser } },
+    }),
+  },
+  "/api/v1/tokens": {
+    get: operation({
+      summary: "Tokens (never their secrets)",
+      tags: ["access"],
+      permit: "admin",
+      answers: { 200: { description: "Every token, by name.", schema: answer.tokensPage } },
+    }),
+    post: operation({
+      summary: "Create a service token or a personal token",
+      tags: ["access"],
+      permit: "admin",
+      body: createTokenInput,
+      errors: [404, 409],
+      answers: { 201: { description: "The token, shown this once.", schema: answer.createdToken } },
+    }),
+  },
+  "/api/v1/tokens/{name}": {
+    delete: operation({
+      summary: "Revoke a token",
+      tags: ["access"],
+      permit: "admin",
+      path: revokeTokenInput,
+      errors: [404],
+      answers: { 200: { description: "The revoked token's name.", schema: answer.revokedToken } },
+    }),
+  },
+  "/api/health": {
+    get: operation({
+      summary: "Liveness",
+      tags: ["operations"],
+      permit: "public",
+      answers: { 200: { description: "The process runs.", schema: z.object({ status: z.literal("ok") }) } },
+    }),
+  },
+  "/api/ready": {
+    get: operation({
+      summary: "Readiness: whether the database answers",
+      tags: ["operations"],
+      permit: "public",
+      answers: {
+        200: { description: "The database answered within 2 s.", schema: z.object({ status: z.literal("ready") }) },
+        503: { description: "The database did not answer.", schema: z.object({ status: z.literal("unavailable"), message: z.string() }) },
+      },
+    }),
+  },
+  "/api/metrics": {
+    get: operation({
+      summary: "The console's own metrics",
+      tags: ["operations"],
+      permit: "public",
+      answers: { 200: { description: "Prometheus text exposition format.", schema: z.string(), contentType: "text/plain; version=0.0.4" } },
+    }),
+  },
+  "/api/openapi.json": {
+    get: operation({
+      summary: "This document",
+      tags: ["operations"],
+      permit: "public",
+      answers: { 200: { description: "OpenAPI 3.1.", schema: z.record(z.string(), z.unknown()) } },
+    }),
+  },
+};
+
+let document: ReturnType<typeof createDocument> | undefined;
+
+export function openApiDocument(): ReturnType<typeof createDocument> {
+  document ??= createDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Breakwater",
+      version: "1",
+      description: "The operations console for circuit breakers, degradation modes, alerts and config.",
+    },
+    paths,
+    components: { securitySchemes },
+  });
+  return document;
+}

@@ -1,0 +1,214 @@
+import { z } from "zod";
+import { roles } from "@/lib/domain/access/roles";
+
+// Shapes of answers, for the document only: requests are described by the schemas the verbs parse.
+
+const time = z.iso.datetime({ offset: true });
+
+export const errorBody = z
+  .object({ error: z.string(), message: z.string() })
+  .meta({ id: "Error", description: "A refusal; never a stack trace or SQL text." });
+
+export const validationErrorBody = z
+  .object({ error: z.literal("validation"), message: z.string(), issues: z.array(z.object({ path: z.string(), message: z.string() })) })
+  .meta({ id: "ValidationError" });
+
+export const controlDocument = z
+  .object({
+    service: z.string(),
+    revision: z.number().int(),
+    mode: z.object({
+      desired: z.string(),
+      source: z.enum(["automatic", "manual"]),
+      reason: z.string().nullable(),
+      setBy: z.string().nullable(),
+      expiresAt: time.nullable(),
+    }),
+    breakers: z.record(z.string(), z.object({ override: z.enum(["forced_open", "forced_closed"]), reason: z.string(), expiresAt: time.nullable() })),
+    config: z.record(z.string(), z.object({ version: z.number().int() })),
+  })
+  .meta({ id: "ControlDocument", description: "The desired state a service's instances follow." });
+
+const instance = z.looseObject({
+  instance: z.string(),
+  environment: z.string(),
+  health: z.string(),
+  checks: z.record(z.string(), z.string()),
+  mode: z.string().nullable(),
+  configVersion: z.number().int().nullable(),
+  queueDepth: z.number().int().nullable(),
+  lastSeen: time,
+  stale: z.boolean(),
+});
+
+export const servicesPage = z
+  .object({
+    services: z.array(
+      z.looseObject({ name: z.string(), firstSeen: time, lastSeen: time, health: z.string(), instances: z.array(instance) }),
+    ),
+  })
+  .meta({ id: "Services" });
+
+export const auditEvent = z
+  .object({
+    id: z.number().int(),
+    at: time,
+    actor: z.string(),
+    role: z.string().nullable(),
+    action: z.string(),
+    target: z.string().nullable(),
+    outcome: z.enum(["ok", "denied"]),
+    before: z.unknown(),
+    after: z.unknown(),
+    reason: z.string().nullable(),
+    ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    requestId: z.string().nullable(),
+    prevHash: z.string(),
+    hash: z.string(),
+  })
+  .meta({ id: "AuditEvent" });
+
+export const auditPage = z
+  .object({ events: z.array(auditEvent), nextBefore: z.number().int().nullable().meta({ description: "Pass as `before` for the next page." }) })
+  .meta({ id: "AuditPage" });
+
+export const chainReport = z
+  .object({ ok: z.boolean(), count: z.number().int(), head: z.string().nullable(), firstBadId: z.number().int().nullable() })
+  .meta({ id: "ChainReport" });
+
+const user = z.object({ id: z.string(), email: z.string(), role: z.enum(roles), disabled: z.boolean(), createdAt: time });
+
+export const usersPage = z.object({ users: z.array(user) }).meta({ id: "Users" });
+
+export const createdUser = z.object({
+  email: z.string(),
+  role: z.enum(roles),
+  password: z.string().meta({ description: "Shown once." }),
+});
+
+export const updatedUser = z.object({ email: z.string(), role: z.enum(roles), disabled: z.boolean() });
+
+const token = z.object({
+  name: z.string(),
+  kind: z.enum(["service", "personal"]),
+  service: z.string().nullable(),
+  user: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: time,
+  lastUsedAt: time.nullable(),
+});
+
+export const tokensPage = z.object({ tokens: z.array(token) }).meta({ id: "Tokens" });
+
+export const createdToken = z.object({
+  name: z.string(),
+  service: z.string().nullable(),
+  user: z.string().nullable(),
+  token: z.string().meta({ description: "Shown once; only its hash is stored." }),
+});
+
+export const revokedToken = z.object({ name: z.string() });
+
+export const liveEvent = z.object({ topic: z.string(), id: z.string() }).meta({ id: "LiveEvent" });
+
+export const acceptedEvents = z.object({ accepted: z.number().int() });
+
+const latency = z.object({ p50: z.number().nullable(), p95: z.number().nullable(), p99: z.number().nullable() });
+
+export const serviceBreakers = z
+  .object({
+    service: z.string(),
+    breakers: z.array(
+      z.looseObject({
+        breaker: z.string(),
+        state: z.string(),
+        stateCounts: z.record(z.string(), z.number().int()),
+        failureRate: z.number(),
+        callsPerSecond: z.number(),
+        rejectsPerSecond: z.number(),
+        latencyMs: latency,
+        override: z.looseObject({ override: z.string(), reason: z.string(), setBy: z.string(), expiresAt: time.nullable() }).nullable(),
+        lastTransitionAt: time.nullable(),
+        sparkline: z.array(z.object({ at: time, errorRate: z.number().nullable() })),
+        instances: z.array(z.looseObject({ instance: z.string(), state: z.string(), stale: z.boolean() })),
+        transitions: z.array(
+          z.object({
+            id: z.number().int(),
+            service: z.string(),
+            instance: z.string().nullable(),
+            breaker: z.string(),
+            from: z.string().nullable(),
+            to: z.string(),
+            at: time,
+            source: z.enum(["report", "event", "override", "expiry"]),
+            actor: z.string().nullable(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: "ServiceBreakers" });
+
+export const breakerCards = z
+  .object({
+    breakers: z.array(
+      z.looseObject({
+        service: z.string(),
+        breaker: z.string(),
+        state: z.string(),
+        stateCounts: z.record(z.string(), z.number().int()),
+        liveInstances: z.number().int(),
+        staleInstances: z.number().int(),
+        failureRate: z.number(),
+        callsPerSecond: z.number(),
+        rejectsPerSecond: z.number(),
+        latencyMs: latency,
+        override: z.looseObject({ override: z.string(), reason: z.string(), setBy: z.string(), expiresAt: time.nullable() }).nullable(),
+        lastTransitionAt: time.nullable(),
+        sparkline: z.array(z.object({ at: time, errorRate: z.number().nullable() })),
+      }),
+    ),
+  })
+  .meta({ id: "BreakerCards" });
+
+export const serviceModes = z
+  .object({
+    services: z.array(
+      z.object({
+        service: z.string(),
+        revision: z.number().int(),
+        declaredModes: z.array(z.string()),
+        desired: z.object({
+          mode: z.string(),
+          source: z.enum(["manual", "automatic"]),
+          reason: z.string().nullable(),
+          setBy: z.string().nullable(),
+          setAt: time.nullable(),
+          expiresAt: time.nullable(),
+        }),
+        automaticMode: z.string(),
+        convergence: z.object({
+          desired: z.string(),
+          live: z.number().int(),
+          converged: z.number().int(),
+          laggards: z.array(z.object({ instance: z.string(), mode: z.string().nullable(), automaticMode: z.string().nullable(), lastSeen: time })),
+        }),
+        queueDepth: z.object({ total: z.number(), instances: z.array(z.object({ instance: z.string(), depth: z.number() })) }).nullable(),
+        history: z.array(
+          z.object({
+            id: z.number().int(),
+            service: z.string(),
+            from: z.string().nullable(),
+            to: z.string(),
+            source: z.enum(["manual", "automatic", "expiry"]),
+            reason: z.string().nullable(),
+            actor: z.string().nullable(),
+            at: time,
+            expiresAt: time.nullable(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: "ServiceModes" });

@@ -1,0 +1,80 @@
+import { currentCtx } from "@/lib/auth/current";
+import { db } from "@/lib/db/client";
+import type { Role } from "@/lib/domain/access/roles";
+import type { Ctx } from "@/lib/domain/context";
+import { checkPermit, type Permit, type Verb } from "@/lib/domain/mutation";
+import { measured } from "@/lib/observability/http-metrics";
+import { readJson } from "./body";
+import { errorResponse, json } from "./respond";
+
+type Params = Record<string, string>;
+interface Call<P extends Params> {
+  req: Request;
+  ctx: Ctx;
+  params: P;
+}
+type RouteContext<P> = { params: Promise<P> };
+type Result = Response | unknown;
+
+/** A route anyone may call: health, readiness, metrics, the OpenAPI document. */
+export function publicRoute<P extends Params>(fn: (call: Omit<Call<P>, "ctx">) => Promise<Result>) {
+  return measured(async (req: Request, context: RouteContext<P>) => {
+    try {
+      return toResponse(await fn({ req, params: await context.params }));
+    } catch (error) {
+      return errorResponse(error, crypto.randomUUID());
+    }
+  });
+}
+
+/**
+ * A route that reads: the caller must hold `permit` (a least role, or a service token whose scope
+ * covers `service(params)`); a refusal is audited as `read` of the path.
+ */
+export function readRoute<P extends Params>(
+  permit: Role | "service",
+  fn: (call: Call<P>) => Promise<Result>,
+  service?: (params: P, url: URL) => string | null,
+) {
+  return measured(async (req: Request, context: RouteContext<P>) => {
+    const ctx = await currentCtx();
+    try {
+      const params = await context.params;
+      const url = new URL(req.url);
+      await checkPermit(db(), ctx, { action: "read", permit }, { target: url.pathname, service: service?.(params, url) ?? null });
+      return toResponse(await fn({ req, ctx, params }));
+    } catch (error) {
+      return errorResponse(error, ctx.requestId);
+    }
+  });
+}
+
+/**
+ * A route that changes state through one verb. The caller is checked before the body is read, so
+ * an anonymous 2 MiB body gets 401, not 413; the verb checks again with the parsed input.
+ */
+export function writeRoute<P extends Params, O>(
+  verb: Verb<O>,
+  toInput: (call: Call<P> & { body: unknown }) => unknown,
+  status = 200,
+  present: (result: O) => unknown = (r) => r,
+) {
+  return measured(async (req: Request, context: RouteContext<P>) => {
+    const ctx = await currentCtx();
+    try {
+      const params = await context.params;
+      await checkPermit(db(), ctx, verb, { target: null, service: null });
+      const body = await readJson(req);
+      const result = await verb(ctx, toInput({ req, ctx, params, body }));
+      return json(present(result), status, { "x-request-id": ctx.requestId });
+    } catch (error) {
+      return errorResponse(error, ctx.requestId);
+    }
+  });
+}
+
+function toResponse(result: Result): Response {
+  return result instanceof Response ? result : json(result);
+}
+
+export type { Permit };

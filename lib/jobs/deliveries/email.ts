@@ -1,0 +1,41 @@
+import nodemailer from "nodemailer";
+import type { EmailConfig } from "@/lib/domain/channels/channel-input";
+import { describe, type Outcome } from "./http-post";
+import { alertLink, alertSummary, alertTitle, noticeHeadline, type Notice } from "./notice";
+
+export function emailMessage(notice: Notice) {
+  const [first] = notice.alerts;
+  const more = notice.alerts.length > 1 ? ` and ${notice.alerts.length - 1} more` : "";
+  const subject = `[${noticeHeadline(notice)}] ${first ? `${first.severity.toUpperCase()} ${alertTitle(first)}` : ""}${more}`;
+  const text = notice.alerts
+    .map((a) => {
+      const labels = Object.entries(a.labels).map(([k, v]) => `  ${k}=${v}`);
+      const link = alertLink(a);
+      return [`${alertTitle(a)} (${a.severity}, ${a.status})`, alertSummary(a), `Since ${new Date(a.startsAt).toISOString()}`, "Labels:", ...labels, ...(link ? [link] : [])].join("\n");
+    })
+    .join("\n\n");
+  return { subject, text };
+}
+
+export async function sendEmail(config: EmailConfig, notice: Notice): Promise<Outcome> {
+  const started = performance.now();
+  const transport = nodemailer.createTransport({
+    host: config.host,
+    port: config.port,
+    secure: config.secure,
+    auth: config.user ? { user: config.user, pass: config.password ?? "" } : undefined,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 10_000,
+  });
+  try {
+    await transport.sendMail({ from: config.from, to: config.to, ...emailMessage(notice), headers: { "X-Breakwater-Idempotency-Key": notice.idempotencyKey } });
+    return { ok: true, statusCode: null, error: null, durationMs: Math.round(performance.now() - started), permanent: false };
+  } catch (error) {
+    const code = (error as { responseCode?: number }).responseCode ?? null;
+    // SMTP 5xx replies are permanent refusals; 4xx ones ask to try later.
+    return { ok: false, statusCode: code, error: describe(error), durationMs: Math.round(performance.now() - started), permanent: code !== null && code >= 500 };
+  } finally {
+    transport.close();
+  }
+}

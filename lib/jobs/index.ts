@@ -1,0 +1,47 @@
+import { db, type Db } from "@/lib/db/client";
+import { startAlertWork } from "./alerts";
+import { refreshAutomaticModes } from "./automatic-modes";
+import { runExpiries } from "./expiries";
+import { pruneBreakerMinutes } from "./prune";
+
+const EVERY_MS = 2_000;
+
+const jobs: [string, (database: Db) => Promise<void>][] = [
+  ["expiries", runExpiries],
+  ["automatic modes", refreshAutomaticModes],
+  ["breaker minutes pruning", pruneBreakerMinutes],
+];
+
+// One loop per process even if start-up runs twice.
+const slot = globalThis as typeof globalThis & { __breakwaterJobs?: { stop(): void } };
+
+/**
+ * Runs the background jobs every couple of seconds in this process until stopped. A failing job is
+ * logged and tried again on the next round; it never takes the server down. Timers are unref'd so
+ * they never keep a process alive on their own.
+ */
+export function startJobs(): { stop(): void } {
+  if (slot.__breakwaterJobs) return slot.__breakwaterJobs;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const round = async () => {
+    for (const [name, job] of jobs) {
+      try {
+        await job(db());
+      } catch (error) {
+        console.error(`The ${name} job failed:`, error);
+      }
+    }
+    if (!stopped) timer = setTimeout(round, EVERY_MS).unref();
+  };
+  timer = setTimeout(round, EVERY_MS).unref();
+  startAlertWork();
+  slot.__breakwaterJobs = {
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      slot.__breakwaterJobs = undefined;
+    },
+  };
+  return slot.__breakwaterJobs;
+}

@@ -1,0 +1,41 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+
+export const topics = ["breaker", "mode", "alert", "config", "audit", "metric", "service"] as const;
+export type Topic = (typeof topics)[number];
+
+/** What changed, by id; subscribers refetch the rows, so a notification never carries one. */
+export interface LiveEvent {
+  topic: Topic;
+  id: string;
+}
+
+export const LIVE_CHANNEL = "breakwater_live";
+
+// PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; stay well under it.
+const MAX_PAYLOAD = 4000;
+
+/** Queues the events on the transaction; PostgreSQL delivers them to listeners only if it commits. */
+export async function publish(tx: Db, events: LiveEvent[]): Promise<void> {
+  for (const payload of batches(events)) {
+    await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${payload})`);
+  }
+}
+
+export function batches(events: LiveEvent[]): string[] {
+  const out: string[] = [];
+  let batch: LiveEvent[] = [];
+  let size = 2;
+  for (const event of events) {
+    const length = Buffer.byteLength(JSON.stringify(event)) + 1;
+    if (batch.length > 0 && size + length > MAX_PAYLOAD) {
+      out.push(JSON.stringify(batch));
+      batch = [];
+      size = 2;
+    }
+    batch.push(event);
+    size += length;
+  }
+  if (batch.length > 0) out.push(JSON.stringify(batch));
+  return out;
+}

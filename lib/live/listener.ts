@@ -1,0 +1,75 @@
+import { EventEmitter } from "node:events";
+import { database } from "@/lib/db/client";
+import { LIVE_CHANNEL, topics, type LiveEvent, type Topic } from "./events";
+
+export type Subscriber = (events: LiveEvent[]) => void;
+
+/**
+ * The id of the events sent after the LISTEN connection came back: notifications committed while
+ * it was down are lost, so every topic may have changed.
+ */
+export const ANY_ID = "*";
+
+interface Listener {
+  emitter: EventEmitter;
+  listens: number;
+}
+
+// Next.js may load this module in several bundles of one process; one LISTEN connection all the same.
+const slot = globalThis as typeof globalThis & { __breakwaterLiveListener?: Listener };
+
+/**
+ * Calls `subscriber` with the events of every committed change, from this process's one LISTEN
+ * connection, which starts with the first subscriber. Returns the unsubscribe function.
+ */
+export function subscribe(subscriber: Subscriber): () => void {
+  const { emitter } = listener();
+  const guarded: Subscriber = (events) => {
+    try {
+      subscriber(events);
+    } catch (error) {
+      console.error("A live subscriber failed:", error);
+    }
+  };
+  emitter.on("events", guarded);
+  return () => void emitter.off("events", guarded);
+}
+
+function listener(): Listener {
+  if (slot.__breakwaterLiveListener) return slot.__breakwaterLiveListener;
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(0);
+  const live: Listener = { emitter, listens: 0 };
+  slot.__breakwaterLiveListener = live;
+  // postgres.js re-issues LISTEN by itself whenever its connection comes back, including after a
+  // failed first attempt, and calls the third argument each time; so a rejection is only logged.
+  database()
+    .sql.listen(LIVE_CHANNEL, (payload) => emit(emitter, parseEvents(payload)), () => {
+      live.listens += 1;
+      if (live.listens > 1) emit(emitter, topics.map((topic) => ({ topic, id: ANY_ID })));
+    })
+    .catch((error: unknown) => console.error("LISTEN failed; retrying when the database answers:", error));
+  return live;
+}
+
+function emit(emitter: EventEmitter, events: LiveEvent[]): void {
+  if (events.length > 0) emitter.emit("events", events);
+}
+
+const known = new Set<string>(topics);
+
+/** The events of one notification; anything not shaped like a LiveEvent is dropped. */
+export function parseEvents(payload: string): LiveEvent[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(payload);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(parsed)) return [];
+  return parsed.flatMap((e: unknown) => {
+    if (typeof e !== "object" || e === null) return [];
+    const { topic, id } = e as Record<string, unknown>;
+    return typeof topic === "string" && known.has(topic) && typeof id === "string" ? [{ topic: topic as Topic, id }] : [];
+  });
+}

@@ -1,0 +1,83 @@
+import { residentKb } from "./server-process";
+import type { Stack } from "./stack";
+import { sleep, spread, type Spread } from "./stats";
+
+export interface FleetLoadOptions {
+  instances: number;
+  breakersPerInstance: number;
+  intervalMs: number;
+  seconds: number;
+}
+
+export interface FleetLoad {
+  reports: Spread;
+  failedReports: number;
+  breakersPage: Spread;
+  residentKb: number;
+}
+
+const PAGE_EVERY_MS = 500;
+
+/**
+ * A fleet at its steady pace, each instance reporting every `intervalMs` with its breakers, while a
+ * browser's worth of Breakers page data (`GET /api/v1/breakers`) is read twice a second.
+ */
+export async function measureFleetLoad(stack: Stack, options: FleetLoadOptions): Promise<FleetLoad> {
+  const reportLatencies: number[] = [];
+  const pageLatencies: number[] = [];
+  let failedReports = 0;
+  const deadline = performance.now() + options.seconds * 1000;
+
+  const instance = async (i: number) => {
+    await sleep((i / options.instances) * options.intervalMs);
+    for (let round = 0; performance.now() < deadline; round++) {
+      const due = performance.now() + options.intervalMs;
+      const sent = performance.now();
+      const response = await fetch(`${stack.origin}/api/v1/report`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${stack.serviceToken}`, "content-type": "application/json" },
+        body: JSON.stringify(fleetReport(i, round, options.breakersPerInstance)),
+      }).catch(() => null);
+      await response?.arrayBuffer();
+      reportLatencies.push(performance.now() - sent);
+      if (response?.status !== 200) failedReports += 1;
+      await sleep(Math.max(0, due - performance.now()));
+    }
+  };
+  const reader = async () => {
+    while (performance.now() < deadline) {
+      const sent = performance.now();
+      const response = await fetch(`${stack.origin}/api/v1/breakers`, { headers: { cookie: stack.cookie } });
+      await response.arrayBuffer();
+      pageLatencies.push(performance.now() - sent);
+      await sleep(PAGE_EVERY_MS);
+    }
+  };
+  await Promise.all([...Array.from({ length: options.instances }, (_, i) => instance(i)), reader()]);
+  return { reports: spread(reportLatencies), failedReports, breakersPage: spread(pageLatencies), residentKb: await residentKb(stack.serverPid) };
+}
+
+// Every 40th round a breaker trips, so transitions and rate updates flow as in a real fleet.
+function fleetReport(i: number, round: number, breakers: number) {
+  return {
+    service: `fleet-${i % 50}`,
+    instance: `fleet-${i}`,
+    environment: "production",
+    health: { status: "healthy" },
+    breakers: Array.from({ length: breakers }, (_, b) => {
+      const open = (round + i + b) % 40 === 0;
+      return {
+        name: `dependency-${b}`,
+        state: open ? "open" : "closed",
+        failures: open ? 12 : round % 3,
+        successes: 100 + (round % 7),
+        rejects: open ? 30 : 0,
+        timeouts: 0,
+        fallbacks: open ? 30 : 0,
+        failureRate: open ? 0.6 : 0.01,
+        latencyMs: { p50: 40 + b, p95: 120 + b, p99: 300 + b },
+        config: { rollingCountTimeoutMs: 10_000, resetTimeoutMs: 30_000 },
+      };
+    }),
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * A process of the benchmark holding open event streams, as browser tabs do, so that reading them
+ * does not compete with the committer and the baseline listener for one event loop. Driven over
+ * IPC by subscribers.ts; arrival times are on the machine's monotonic clock, shared by processes.
+ */
+import { eachLimited, monotonicMs } from "./stats";
+
+const OPENING_CONCURRENCY = 25;
+
+export type Command =
+  | { open: { url: string; cookie: string; count: number } }
+  | { count: string }
+  | { collect: string }
+  | { close: true };
+
+export type Reply = { opened: number } | { failed: string } | { counted: number } | { collected: { ids: string[]; at: number[] } } | { closed: true };
+
+const aborts: AbortController[] = [];
+let ids: string[] = [];
+let at: number[] = [];
+
+const reply = (message: Reply) => process.send!(message);
+
+process.on("message", (command: Command) => {
+  if ("open" in command) void open(command.open).then((opened) => reply({ opened }), (error: Error) => reply({ failed: error.message }));
+  else if ("count" in command) reply({ counted: ids.filter((id) => id.startsWith(command.count)).length });
+  else if ("collect" in command) {
+    const keep = ids.map((id) => id.startsWith(command.collect));
+    reply({ collected: { ids: ids.filter((_, i) => keep[i]), at: at.filter((_, i) => keep[i]) } });
+    ids = [];
+    at = [];
+  } else {
+    for (const abort of aborts) abort.abort();
+    reply({ closed: true });
+    process.disconnect();
+  }
+});
+
+async function open({ url, cookie, count }: { url: string; cookie: string; count: number }): Promise<number> {
+  await eachLimited(
+    Array.from({ length: count }, (_, i) => i),
+    OPENING_CONCURRENCY,
+    async () => {
+      const abort = new AbortController();
+      aborts.push(abort);
+      const response = await fetch(url, { headers: { cookie, accept: "text/event-stream" }, signal: abort.signal });
+      if (response.status !== 200 || !response.body) throw new Error(`the stream answered HTTP ${response.status}`);
+      void read(response.body).catch(() => {});
+    },
+  );
+  return count;
+}
+
+async function read(body: ReadableStream<Uint8Array>): Promise<void> {
+  const reader = body.getReader();
+  let pending = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    const arrived = monotonicMs();
+    const messages = (pending + Buffer.from(value).toString("utf8")).split("\n\n");
+    pending = messages.pop() ?? "";
+    for (const message of messages) {
+      const data = /^data: (.*)$/m.exec(message)?.[1];
+      if (!data) continue;
+      ids.push((JSON.parse(data) as { id: string }).id);
+      at.push(arrived);
+    }
+  }
+}
+
+// The benchmark ended, or failed, without closing: nothing is left to report to.
+process.on("disconnect", () => process.exit(0));

@@ -1,0 +1,55 @@
+/**
+ * The simulated fleet `npm start` runs beside the console when BREAKWATER_DEMO is on: services
+ * named after real workloads, each instance with real opossum breakers in front of scripted
+ * dependencies, talking to the console only through the public API with the SDK.
+ */
+import { databaseUrl, env, EnvError } from "@/lib/env";
+import { fleet } from "./catalog";
+import { issueFleetToken } from "./demo-token";
+import { startInstance } from "./instance";
+import { waitForConsole } from "./wait-for-console";
+
+const log = (line: string) => console.log(`[fleet] ${line}`);
+
+async function main() {
+  const config = env();
+  const url = config.BREAKWATER_URL ?? `http://localhost:${config.PORT}`;
+  const stopping = new AbortController();
+  const running: Array<{ stop(): void }> = [];
+  const timers: Array<ReturnType<typeof setTimeout>> = [];
+  const stop = () => {
+    if (stopping.signal.aborted) return;
+    stopping.abort();
+    timers.forEach(clearTimeout);
+    running.forEach((instance) => instance.stop());
+    // Everything left is unreferenced; this only bounds a straggling socket.
+    setTimeout(() => process.exit(0), 2_000).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+
+  const token = await issueFleetToken(databaseUrl());
+  if (!(await waitForConsole(url, stopping.signal))) return;
+
+  let lastComplaint = 0;
+  const onError = (error: unknown) => {
+    if (Date.now() - lastComplaint < 30_000) return;
+    lastComplaint = Date.now();
+    log(`cannot reach the console at ${url} (${error instanceof Error ? error.message : String(error)}); instances keep running and retry`);
+  };
+  const startedAt = Date.now();
+  let count = 0;
+  for (const service of fleet) {
+    for (let index = 0; index < service.instances; index++) {
+      // Staggered so the instances' reports spread over the interval instead of arriving together.
+      const delay = count++ * 120;
+      timers.push(setTimeout(() => running.push(startInstance({ url, token, service, index, startedAt, log, onError })), delay));
+    }
+  }
+  log(`${count} instances of ${fleet.length} services report to ${url} every 2 s with the service token demo-fleet`);
+}
+
+main().catch((error) => {
+  console.error(`[fleet] ${error instanceof EnvError ? error.message : error instanceof Error ? error.stack : String(error)}`);
+  process.exit(1);
+});

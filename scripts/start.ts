@@ -1,0 +1,98 @@
+/**
+ * `npm start`: the whole console from a fresh clone. Starts the embedded PostgreSQL unless
+ * DATABASE_URL is set, migrates, creates the first admin, builds when the sources changed, serves,
+ * and runs the simulated fleet when BREAKWATER_DEMO asks for it. Ctrl-C stops everything cleanly.
+ */
+import { createRequire } from "node:module";
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { connect } from "@/lib/db/client";
+import { startEmbedded, type EmbeddedServer } from "@/lib/db/embedded";
+import { forgetRuntime, recordRuntime } from "@/lib/db/local-database";
+import { localSecrets } from "@/lib/db/local-secrets";
+import { migrate } from "@/lib/db/migrate";
+import { ensureFirstAdmin } from "@/lib/domain/access/first-admin";
+import { env, EnvError } from "@/lib/env";
+import { buildIfStale } from "./build-if-stale";
+
+const require = createRequire(import.meta.url);
+
+const dev = process.argv.includes("--dev");
+
+async function main() {
+  const config = env();
+  let embedded: EmbeddedServer | null = null;
+  let url = config.DATABASE_URL;
+  let secret = config.AUTH_SECRET;
+  if (!url) {
+    const secrets = await localSecrets(config.DATA_DIR);
+    secret ??= secrets.authSecret;
+    console.log(`Starting the embedded PostgreSQL in ${path.join(config.DATA_DIR, "postgres")}…`);
+    embedded = await startEmbedded(path.join(config.DATA_DIR, "postgres"), secrets.postgresPassword);
+    url = embedded.url;
+    await recordRuntime(url);
+  } else if (!secret) {
+    throw new EnvError("AUTH_SECRET is required with DATABASE_URL: set it to a random string of at least 32 characters, the same on every process.");
+  }
+  const demo = config.BREAKWATER_DEMO ?? embedded !== null;
+
+  const children: ChildProcess[] = [];
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (embedded) await forgetRuntime();
+    await Promise.all(children.map((c) => terminate(c)));
+    await embedded?.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  try {
+    await migrate(url);
+    const { db, close } = connect(url, 2);
+    const admin = await ensureFirstAdmin(db, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
+    await close();
+    if (admin?.generatedPassword) {
+      console.log(`\n  First admin: ${admin.email}\n  Password:    ${admin.generatedPassword}\n  (shown once; change it by creating another admin and disabling this one)\n`);
+    } else if (admin) {
+      console.log(`First admin ${admin.email} created from ADMIN_EMAIL and ADMIN_PASSWORD.`);
+    }
+    if (!dev) await buildIfStale();
+  } catch (error) {
+    await stop(1);
+    throw error;
+  }
+
+  const origin = `http://localhost:${config.PORT}`;
+  const serverEnv = { DATABASE_URL: url, AUTH_SECRET: secret, NEXTAUTH_URL: origin, PORT: String(config.PORT) };
+  const next = spawn(process.execPath, [require.resolve("next/dist/bin/next"), dev ? "dev" : "start", "-p", String(config.PORT)], {
+    stdio: "inherit",
+    env: { ...process.env, ...serverEnv },
+  });
+  children.push(next);
+  next.on("exit", (code) => void stop(code ?? 0));
+  console.log(`Breakwater is starting on ${origin}`);
+  if (demo) {
+    const fleet = spawn(process.execPath, ["--import", "tsx", "scripts/fleet/index.ts"], { stdio: "inherit", env: { ...process.env, ...serverEnv, BREAKWATER_URL: origin } });
+    children.push(fleet);
+  }
+}
+
+function terminate(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+main().catch((error) => {
+  console.error(error instanceof EnvError ? error.message : error);
+  process.exit(1);
+});
