@@ -1,6 +1,7 @@
 import { residentKb } from "./server-process";
 import type { Stack } from "./stack";
 import { sleep, spread, type Spread } from "./stats";
+import { ms, type Section } from "./table";
 
 export interface FleetLoadOptions {
   instances: number;
@@ -17,6 +18,19 @@ export interface FleetLoad {
 }
 
 const PAGE_EVERY_MS = 500;
+const FLEET: FleetLoadOptions = { instances: 500, breakersPerInstance: 5, intervalMs: 5_000, seconds: 60 };
+
+/** 500 instances with 5 breakers each reporting every 5 s for a minute, the Breakers page data read meanwhile. */
+export const fleetSection: Section = async (stack, log) => {
+  log(`fleet load: ${FLEET.instances} instances × ${FLEET.breakersPerInstance} breakers every ${FLEET.intervalMs / 1000} s for ${FLEET.seconds} s`);
+  const fleet = await measureFleetLoad(stack, FLEET);
+  return [
+    { figure: "fleet reports p50 / p99", value: `${ms(fleet.reports.p50)} / ${ms(fleet.reports.p99)}`, target: "p99 ≤ 50 ms", vsBaseline: "" },
+    { figure: "fleet reports failed", value: `${fleet.failedReports} of ${fleet.reports.count}`, target: "0", vsBaseline: "" },
+    { figure: "Breakers page data p50 / p95", value: `${ms(fleet.breakersPage.p50)} / ${ms(fleet.breakersPage.p95)}`, target: "p95 ≤ 100 ms", vsBaseline: "" },
+    { figure: "server RSS under fleet load", value: `${(fleet.residentKb / 1024).toFixed(1)} MiB`, target: "", vsBaseline: "" },
+  ];
+};
 
 /**
  * A fleet at its steady pace, each instance reporting every `intervalMs` with its breakers, while a

@@ -1,6 +1,7 @@
 import { cpuMs } from "./server-process";
 import type { Stack } from "./stack";
 import { eachLimited, spread, type Spread } from "./stats";
+import { ms, type Section } from "./table";
 
 export interface IngestionOptions {
   instances: number;
@@ -16,6 +17,20 @@ export interface Ingestion {
 }
 
 const MAX_REQUESTS = 500_000;
+const INGESTION: IngestionOptions = { instances: 500, concurrency: 32, seconds: 20 };
+
+/** Report ingestion from 500 simulated instances, a fixed number of requests in flight. */
+export const ingestionSection: Section = async (stack, log) => {
+  log(`report ingestion: ${INGESTION.instances} instances, ${INGESTION.concurrency} in flight, ${INGESTION.seconds} s`);
+  const ingestion = await measureIngestion(stack, INGESTION);
+  return [
+    { figure: "report ingestion, requests/s", value: ingestion.perSecond.toFixed(0), target: "≥ 1500", vsBaseline: "" },
+    { figure: "report ingestion, p50", value: ms(ingestion.latency.p50), target: "", vsBaseline: "" },
+    { figure: "report ingestion, p99", value: ms(ingestion.latency.p99), target: "≤ 50 ms", vsBaseline: "" },
+    { figure: "report ingestion, failed requests", value: String(ingestion.failed), target: "0", vsBaseline: "" },
+    { figure: "server CPU per report", value: ms(ingestion.serverCpuMsPerReport), target: "", vsBaseline: "" },
+  ];
+};
 
 /**
  * `POST /api/v1/report` from a simulated fleet, each request a fixed number in flight: first one

@@ -3,9 +3,15 @@ import { LIVE_CHANNEL, publish } from "@/lib/live/events";
 import { cpuMs } from "./server-process";
 import type { Stack } from "./stack";
 import { monotonicMs, sleep, spread, type Spread } from "./stats";
-import type { Subscribers } from "./subscribers";
+import { openSubscribers, type Subscribers } from "./subscribers";
+import { ms, ratio, type Row, type Section } from "./table";
 
 const STRAGGLERS_WITHIN_MS = 15_000;
+const RUNS = [
+  { subscribers: 100, changes: 200, spacingMs: 50 },
+  { subscribers: 1_000, changes: 100, spacingMs: 100 },
+];
+const P95_TARGET_MS = 50;
 
 export interface StreamLatency {
   stream: Spread;
@@ -49,4 +55,31 @@ export async function measureStreamLatency(stack: Stack, subscribers: Subscriber
   } finally {
     await listener.end({ timeout: 5 });
   }
+}
+
+/** Commit-to-browser latency through the event stream at 100 and 1,000 subscribers, beside a bare LISTEN client. */
+export const streamSection: Section = async (stack, log) => {
+  log("warming up the stream route");
+  await (await openSubscribers(stack, 10)).close();
+  const rows: Row[] = [];
+  for (const { subscribers: count, changes, spacingMs } of RUNS) {
+    log(`opening ${count} subscribers`);
+    const subscribers = await openSubscribers(stack, count);
+    log(`committing ${changes} changes, ${spacingMs} ms apart`);
+    rows.push(...latencyRows(count, await measureStreamLatency(stack, subscribers, changes, spacingMs)));
+    await subscribers.close();
+  }
+  return rows;
+};
+
+function latencyRows(count: number, { stream, baseline, missing, serverCpuMsPerChange }: StreamLatency): Row[] {
+  const at = `${count} subscribers`;
+  return [
+    { figure: `stream p50, ${at}`, value: ms(stream.p50), target: "", vsBaseline: ratio(stream.p50, baseline.p50) },
+    { figure: `stream p95, ${at}`, value: ms(stream.p95), target: `≤ ${P95_TARGET_MS} ms`, vsBaseline: ratio(stream.p95, baseline.p95) },
+    { figure: `stream p99, ${at}`, value: ms(stream.p99), target: "", vsBaseline: ratio(stream.p99, baseline.p99) },
+    { figure: `bare LISTEN p50/p95/p99 (baseline)`, value: `${ms(baseline.p50)} / ${ms(baseline.p95)} / ${ms(baseline.p99)}`, target: "", vsBaseline: "1×" },
+    { figure: `stream deliveries missing, ${at}`, value: `${missing} of ${stream.count + missing}`, target: "0", vsBaseline: "" },
+    { figure: `server CPU per change, ${at}`, value: ms(serverCpuMsPerChange), target: "", vsBaseline: "" },
+  ];
 }

@@ -1,3 +1,8 @@
+import type { Stack } from "./stack";
+
+/** A named part of the benchmark: measures against the started stack and returns its rows. */
+export type Section = (stack: Stack, log: (line: string) => void) => Promise<Row[]>;
+
 /** One line of the results: a measured figure beside its target and the baseline it is compared with. */
 export interface Row {
   figure: string;
