@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery, type UseQueryResult } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, type UseQueryResult } from "@tanstack/react-query";
 import type { Topic } from "@/lib/live/events";
 import { useLiveStatus } from "./live-provider";
 
@@ -18,6 +18,8 @@ export function useLiveQuery<T>(key: readonly [Topic, ...unknown[]], url: string
     initialData: options?.initialData,
     // The stream announces every change, so data is fresh until it says otherwise.
     staleTime: Infinity,
+    // A new key (a filter typed, a range picked) keeps the old rows on screen until its data arrives.
+    placeholderData: keepPreviousData,
     refetchInterval: status === "down" ? POLL_WHILE_DOWN_MS : false,
     refetchIntervalInBackground: false,
   });

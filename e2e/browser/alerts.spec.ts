@@ -32,7 +32,10 @@ test("an alert fired by a service appears without reload, and a responder acknow
   const responder = await pageAs(browser, page, "responder");
   await openLive(responder, "/alerts");
   await expect(responder.getByRole("heading", { name: "Alerts" })).toBeVisible();
+  // Fire only once the filtered list is showing, so the rows the keys move over stay put.
+  const filtered = responder.waitForResponse((r) => r.url().includes(`service=${service}`) && r.ok());
   await responder.getByLabel("Service").fill(service);
+  await filtered;
 
   const [first, second] = [unique("DiskFull"), unique("HighLatency")];
   await fire(page.request, token, service, [first, second]);
