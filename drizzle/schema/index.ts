@@ -6,3 +6,4 @@ export * from "./rate-limits";
 export * from "./breakers";
 export * from "./modes";
 export * from "./alerts";
+export * from "./metrics";
