@@ -57,7 +57,7 @@ export const alerts = pgTable(
     index("alerts_fingerprint_idx").on(t.fingerprint, t.id),
     index("alerts_status_idx").on(t.status, t.id),
     // The sidebar's counts by severity, read on every alert change, from the index alone.
-    index("alerts_open_severity_idx").on(t.severity).where(sql`state <> 'resolved'`),
+    index("alerts_firing_severity_idx").on(t.severity).where(sql`status = 'firing'`),
     index("alerts_service_idx").on(t.service, t.id),
     index("alerts_labels_idx").using("gin", sql`${t.labels} jsonb_path_ops`),
     index("alerts_open_group_keys_idx").using("gin", t.groupKeys).where(sql`state <> 'resolved'`),

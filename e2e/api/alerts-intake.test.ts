@@ -196,7 +196,7 @@ describe("the alert lifecycle", () => {
     expect((await detail(alert!.id)).timeline.at(-1)).toMatchObject({ kind: "resolved", actor: responderEmail, note: "restarted the pod" });
   });
 
-  it("lists by status, severity, service and label, and counts the open ones by severity", async () => {
+  it("lists by status, severity, service and label, and counts the firing ones by severity", async () => {
     await fleet.post("/api/v1/alerts", [
       { labels: { alertname: "F1", service: "search", severity: "critical", run: "filter" } },
       { labels: { alertname: "F2", service: "search", severity: "low", run: "filter" } },
@@ -209,6 +209,14 @@ describe("the alert lifecycle", () => {
     expect(await names("severity=info&status=firing")).toEqual(["F2"]);
     expect(await names("q=F3")).toEqual(["F3"]);
     expect(await names("status=resolved")).toEqual([]);
+    const ordered = async (sort: string) =>
+      (((await (await viewer.get(`/api/v1/alerts?label=run%3Dfilter&sort=${sort}`)).json()) as { alerts: AlertJson[] }).alerts).map((a) => a.labels.alertname);
+    expect(await ordered("alertname")).toEqual(["F1", "F2", "F3"]);
+    expect(await ordered("-alertname")).toEqual(["F3", "F2", "F1"]);
+    expect((await ordered("severity")).at(-1)).toBe("F2");
+    expect((await ordered("-severity"))[0]).toBe("F2");
+    expect((await viewer.get("/api/v1/alerts?sort=colour")).status).toBe(400);
+    expect((await viewer.get("/api/v1/alerts?sort=severity&before=10")).status).toBe(400);
     const counts = (await (await viewer.get("/api/v1/alerts/counts")).json()) as Record<string, number>;
     expect(counts.critical).toBeGreaterThanOrEqual(2);
     expect(counts.info).toBeGreaterThanOrEqual(1);

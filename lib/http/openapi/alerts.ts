@@ -3,7 +3,7 @@ import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { alertStatuses, channelTypes, severities } from "@/drizzle/schema";
 import { ackAlertsInput, note } from "@/lib/domain/alerts/alert-input";
 import { alertmanagerInput, nativeAlertsInput } from "@/lib/domain/alerts/intake-input";
-import { alertFilter } from "@/lib/domain/alerts/list-alerts";
+import { alertQuery } from "@/lib/domain/alerts/list-alerts";
 import { channelName, createChannelInput } from "@/lib/domain/channels/channel-input";
 import { publishRoutingInput } from "@/lib/domain/routing/publish-routing";
 import { testRouteInput } from "@/lib/domain/routing/test-route";
@@ -60,7 +60,7 @@ export const alertPaths: ZodOpenApiPathsObject = {
       summary: "Alerts, newest first, paged",
       tags: ["alerts"],
       permit: "viewer",
-      query: alertFilter.extend({ label: z.string().optional().meta({ description: "`name=value`; repeat for several." }) }),
+      query: alertQuery.extend({ label: z.string().optional().meta({ description: "`name=value`; repeat for several." }) }),
       answers: { 200: { description: "A page of alerts.", schema: z.object({ alerts: z.array(alert), nextBefore: z.number().int().nullable() }) } },
     }),
     post: operation({
@@ -82,10 +82,10 @@ export const alertPaths: ZodOpenApiPathsObject = {
   },
   "/api/v1/alerts/counts": {
     get: operation({
-      summary: "Open alerts by severity",
+      summary: "Firing alerts by severity",
       tags: ["alerts"],
       permit: "viewer",
-      answers: { 200: { description: "Counts of alerts not resolved.", schema: z.object({ critical: z.number().int(), warning: z.number().int(), info: z.number().int() }) } },
+      answers: { 200: { description: "Counts of alerts firing, neither acknowledged nor silenced.", schema: z.object({ critical: z.number().int(), warning: z.number().int(), info: z.number().int() }) } },
     }),
   },
   "/api/v1/alerts/ack": {
