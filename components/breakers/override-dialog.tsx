@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState, useTransition } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ExpiryField, noExpiry, resolveExpiry } from "@/components/ui/expiry-field";
+import { reasonProblem } from "@/components/ui/reason";
 import { Textarea } from "@/components/ui/textarea";
 import type { BreakerActions, OverrideChoice, PendingOverride } from "./types";
 
@@ -36,7 +37,8 @@ export function OverrideDialog({ pending, overrideBreaker, onClose }: { pending:
   const words = wording[pending.override];
 
   function confirm() {
-    if (reason.trim().length < 3) return setError("Give a reason of at least 3 characters.");
+    const problem = reasonProblem(reason);
+    if (problem) return setError(problem);
     const expires = pending.override === "none" ? { ok: true as const, expiresAt: null } : resolveExpiry(expiry);
     if (!expires.ok) return setError(expires.error);
     startTransition(async () => {

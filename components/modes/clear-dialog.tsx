@@ -3,24 +3,17 @@
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Textarea } from "@/components/ui/textarea";
-import type { ServiceModes } from "@/lib/domain/modes/types";
-import type { Decision } from "./types";
-
-interface Props {
-  service: ServiceModes;
-  sending: boolean;
-  error: string | null;
-  onSend: (decision: Decision) => void;
-  onCancel: () => void;
-}
+import { reasonProblem } from "@/components/ui/reason";
+import type { DecisionDialogProps } from "./types";
 
 /** Ends a manual flip: the service goes back to the mode its instances choose. */
-export function ClearDialog({ service, sending, error, onSend, onCancel }: Props) {
+export function ClearDialog({ service, sending, error, onSend, onCancel }: DecisionDialogProps) {
   const [reason, setReason] = useState("");
   const [invalid, setInvalid] = useState<string | null>(null);
 
   function confirm() {
-    if (reason.trim().length < 3) return setInvalid("Give a reason of at least 3 characters.");
+    const problem = reasonProblem(reason);
+    if (problem) return setInvalid(problem);
     setInvalid(null);
     onSend({ service: service.service, expectedRevision: service.revision, change: { kind: "clear", reason: reason.trim() } });
   }

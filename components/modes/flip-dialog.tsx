@@ -5,20 +5,11 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ExpiryField, noExpiry, resolveExpiry } from "@/components/ui/expiry-field";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import type { ServiceModes } from "@/lib/domain/modes/types";
-import type { Decision } from "./types";
-
-interface Props {
-  /** The service as the page showed it when the operator began: its revision is the one sent. */
-  service: ServiceModes;
-  sending: boolean;
-  error: string | null;
-  onSend: (decision: Decision) => void;
-  onCancel: () => void;
-}
+import { reasonProblem } from "@/components/ui/reason";
+import type { DecisionDialogProps } from "./types";
 
 /** Choose a mode, say why and until when, and read what will happen before confirming. */
-export function FlipDialog({ service, sending, error, onSend, onCancel }: Props) {
+export function FlipDialog({ service, sending, error, onSend, onCancel }: DecisionDialogProps) {
   const ladder = service.declaredModes;
   const [mode, setMode] = useState(() => ladder[Math.min(ladder.indexOf(service.desired.mode) + 1, ladder.length - 1)] ?? ladder[0]!);
   const [reason, setReason] = useState("");
@@ -27,7 +18,8 @@ export function FlipDialog({ service, sending, error, onSend, onCancel }: Props)
   const { live } = service.convergence;
 
   function confirm() {
-    if (reason.trim().length < 3) return setInvalid("Give a reason of at least 3 characters.");
+    const problem = reasonProblem(reason);
+    if (problem) return setInvalid(problem);
     const expires = resolveExpiry(expiry);
     if (!expires.ok) return setInvalid(expires.error);
     setInvalid(null);

@@ -27,3 +27,12 @@ export type Step =
   | { kind: "flip"; service: ServiceModes }
   | { kind: "clear"; service: ServiceModes }
   | { kind: "conflict"; decision: Decision; current: ControlDocument };
+
+/** What the flip and return-to-automatic dialogs take: the service as the page showed it when the operator began. */
+export interface DecisionDialogProps {
+  service: ServiceModes;
+  sending: boolean;
+  error: string | null;
+  onSend: (decision: Decision) => void;
+  onCancel: () => void;
+}
