@@ -7,3 +7,4 @@ export * from "./breakers";
 export * from "./modes";
 export * from "./alerts";
 export * from "./metrics";
+export * from "./config";
