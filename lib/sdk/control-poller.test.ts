@@ -14,13 +14,10 @@ function scriptedConsole(answer: (request: number) => Answer) {
   const fetchFn: typeof fetch = async (input, init) => {
     const url = new URL(String(input));
     requests.push({ wait: url.searchParams.get("wait"), ifNoneMatch: new Headers(init?.headers).get("if-none-match") });
-    let next = answer(requests.length);
+    const next = answer(requests.length);
     if ("error" in next) throw new TypeError("fetch failed");
-    if ("holdFor" in next) {
-      await new Promise((resolve) => setTimeout(resolve, next.holdFor));
-      next = { status: 304 };
-    }
-    if (next.status === 304) return new Response(null, { status: 304 });
+    if ("holdFor" in next) await new Promise((resolve) => setTimeout(resolve, next.holdFor));
+    if (!("revision" in next)) return new Response(null, { status: 304 });
     return Response.json({ revision: next.revision }, { headers: next.etag === false ? {} : { etag: `"${next.revision}"` } });
   };
   return { fetch: fetchFn, requests };
