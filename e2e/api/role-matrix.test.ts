@@ -6,6 +6,8 @@ import type { Db } from "@/lib/db/client";
 import { createToken } from "@/lib/domain/access/service-tokens";
 import { ingestAlerts } from "@/lib/domain/alerts/ingest";
 import { createChannel } from "@/lib/domain/channels/save-channel";
+import { publishConfig } from "@/lib/domain/config/publish";
+import { currentVersionOf } from "@/lib/domain/config/read-version";
 import { currentRouting } from "@/lib/domain/routing/current-routing";
 import { createSilence } from "@/lib/domain/silences/save-silence";
 import { systemCtx } from "@/lib/domain/context";
@@ -86,6 +88,16 @@ const editableChannel: Build = async (db) => {
   await createChannel(systemCtx(), { name, type: "webhook", config: { url: "http://127.0.0.1:9/hook" } }, db);
   return { path: `/api/v1/channels/${name}`, json: { config: { url: "http://127.0.0.1:9/other" } } };
 };
+/** A config version of the service exists before the request (a new one, baking, each time); `to` makes the request about it. */
+const CONFIG = `/api/v1/config/${SERVICE}/production`;
+const published =
+  (to: (version: number) => Request): Build =>
+  async (db) => {
+    const expectedVersion = await currentVersionOf(db, SERVICE, "production");
+    const input = { service: SERVICE, environment: "production", body: { n: expectedVersion }, message: "matrix", expectedVersion, bakeMinutes: 5 };
+    return to((await publishConfig(systemCtx(), input, db)).version);
+  };
+const publish: Build = async (db) => ({ path: `${CONFIG}/versions`, json: { body: { n: 0 }, message: "matrix", expectedVersion: await currentVersionOf(db, SERVICE, "production") } });
 const routing: Build = async (db) => ({ path: "/api/v1/routing", json: { tree: { receiver: "console" }, expectedVersion: (await currentRouting(db)).version } });
 
 function row(method: string, route: string, build: Build, ...statuses: number[]): Row {
@@ -132,7 +144,18 @@ const matrix: Row[] = [
   row("PUT",    "/api/v1/channels/{name}", editableChannel,                      401, 403, 403, 403, 200, 403, 403),
   row("GET",    "/api/v1/routing",       plain("/api/v1/routing"),               401, 200, 200, 200, 200, 200, 403),
   row("PUT",    "/api/v1/routing",       routing,                                401, 403, 403, 403, 200, 403, 403),
+  row("GET",    "/api/v1/routing/versions", plain("/api/v1/routing/versions"), 401, 200, 200, 200, 200, 200, 403),
   row("POST",   "/api/v1/routing/test",  () => ({ path: "/api/v1/routing/test", json: { labels: { alertname: "Matrix" } } }), 401, 200, 200, 200, 200, 200, 403),
+  row("GET",    "/api/v1/config",        plain("/api/v1/config"),                401, 200, 200, 200, 200, 200, 403),
+  row("GET",    "/api/v1/config/{service}/{environment}", published(() => ({ path: CONFIG })), 401, 200, 200, 200, 200, 200, 403),
+  row("GET",    "/api/v1/config/{service}/{environment}/versions", plain(`${CONFIG}/versions`), 401, 200, 200, 200, 200, 200, 403),
+  row("POST",   "/api/v1/config/{service}/{environment}/versions", publish,       401, 403, 403, 403, 201, 403, 403),
+  row("POST",   "/api/v1/config/{service}/{environment}/versions/{version}/reveal", published((v) => ({ path: `${CONFIG}/versions/${v}/reveal` })), 401, 403, 403, 403, 200, 403, 403),
+  row("PUT",    "/api/v1/config/{service}/{environment}/schema", () => ({ path: `${CONFIG}/schema`, json: { schema: { type: "object" } } }), 401, 403, 403, 403, 200, 403, 403),
+  row("POST",   "/api/v1/config/{service}/{environment}/rollback", published((v) => ({ path: `${CONFIG}/rollback`, json: { toVersion: v - 1, reason: "matrix", expectedVersion: v } })), 401, 403, 403, 403, 201, 403, 403),
+  row("GET",    "/api/v1/config/{service}/{environment}/diff", published((v) => ({ path: `${CONFIG}/diff?from=0&to=${v}` })), 401, 200, 200, 200, 200, 200, 403),
+  row("GET",    "/api/v1/config/{service}/{environment}/drift", plain(`${CONFIG}/drift`), 401, 200, 200, 200, 200, 200, 403),
+  row("DELETE", "/api/v1/config/{service}/{environment}/bake", published(() => ({ path: `${CONFIG}/bake`, json: { reason: "matrix" } })), 401, 403, 403, 200, 200, 200, 403),
 ];
 
 /** Routes anyone may call, and next-auth's own. */

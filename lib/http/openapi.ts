@@ -8,6 +8,7 @@ import { clearModeBody, servicePath, setModeBody } from "@/lib/domain/modes/inpu
 import { MAX_WAIT_SECONDS } from "@/lib/domain/control/read-control";
 import { reportInput } from "@/lib/domain/services/report-schema";
 import { alertPaths } from "./openapi/alerts";
+import { configPaths } from "./openapi/config";
 import { operation, securitySchemes } from "./openapi/operation";
 import * as answer from "./openapi/schemas";
 
@@ -17,6 +18,7 @@ import * as answer from "./openapi/schemas";
  */
 export const paths: ZodOpenApiPathsObject = {
   ...alertPaths,
+  ...configPaths,
   "/api/v1/report": {
     post: operation({
       summary: "One instance reports its state and gets its control document back",

@@ -1,6 +1,7 @@
 import { db, type Db } from "@/lib/db/client";
 import { startAlertWork } from "./alerts";
 import { refreshAutomaticModes } from "./automatic-modes";
+import { rollBackFailedBakes, watchBakes } from "./config-bakes";
 import { runExpiries } from "./expiries";
 import { pruneBreakerMinutes } from "./prune";
 
@@ -10,6 +11,7 @@ const jobs: [string, (database: Db) => Promise<void>][] = [
   ["expiries", runExpiries],
   ["automatic modes", refreshAutomaticModes],
   ["breaker minutes pruning", pruneBreakerMinutes],
+  ["config bakes", rollBackFailedBakes],
 ];
 
 // One loop per process even if start-up runs twice.
@@ -36,10 +38,12 @@ export function startJobs(): { stop(): void } {
   };
   timer = setTimeout(round, EVERY_MS).unref();
   startAlertWork();
+  const stopBakeWatch = watchBakes();
   slot.__breakwaterJobs = {
     stop() {
       stopped = true;
       clearTimeout(timer);
+      stopBakeWatch();
       slot.__breakwaterJobs = undefined;
     },
   };

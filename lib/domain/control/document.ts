@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { breakerOverrides, modeOverrides, services } from "@/drizzle/schema";
+import { breakerOverrides, configDocuments, modeOverrides, services } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
 import type { BreakerOverrideKind } from "../breakers/types";
 import { NORMAL } from "../modes/ladder";
@@ -30,6 +30,9 @@ export async function controlDocument(db: Db, service: string): Promise<ControlD
       overrides: sql<OverrideJson[] | null>`(
         select json_agg(json_build_object('breaker', b.breaker, 'override', b.override, 'reason', b.reason, 'expiresAt', b.expires_at) order by b.breaker)
         from ${breakerOverrides} b where b.service = ${services.name})`,
+      config: sql<Record<string, number> | null>`(
+        select json_object_agg(d.environment, d.current_version order by d.environment)
+        from ${configDocuments} d where d.service = ${services.name} and d.current_version > 0)`,
     })
     .from(services)
     .leftJoin(modeOverrides, eq(modeOverrides.service, services.name))
@@ -44,7 +47,7 @@ export async function controlDocument(db: Db, service: string): Promise<ControlD
       ? { desired: row.manualMode, source: "manual", reason: row.reason, setBy: row.setBy, expiresAt: row.expiresAt?.toISOString() ?? null }
       : { desired: row.automaticMode, source: "automatic", reason: null, setBy: null, expiresAt: null },
     breakers,
-    config: {},
+    config: Object.fromEntries(Object.entries(row.config ?? {}).map(([environment, version]) => [environment, { version }])),
   };
 }
 

@@ -1,0 +1,18 @@
+import type { Db } from "@/lib/db/client";
+import { configChanges, type ConfigChange } from "./diff";
+import { readVersion } from "./read-version";
+
+export interface VersionDiff {
+  from: number;
+  to: number;
+  changes: ConfigChange[];
+}
+
+/** The structural diff between two versions of a document, secrets masked; version 0 is the empty body before the first. */
+export async function diffVersions(db: Db, service: string, environment: string, from: number, to: number): Promise<VersionDiff> {
+  const [before, after] = await Promise.all([
+    from === 0 ? null : readVersion(db, service, environment, from),
+    readVersion(db, service, environment, to),
+  ]);
+  return { from, to, changes: configChanges(before?.body ?? {}, after.body) };
+}

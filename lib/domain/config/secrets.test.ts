@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { MASK } from "../audit/mask";
+import { restoreMasked, underSecret } from "./secrets";
+
+describe("restoreMasked", () => {
+  const stored = { db: { host: "db.internal", password: "hunter2" }, upstreams: [{ apiKey: "k-1" }, { apiKey: "k-2" }] };
+
+  it("puts the stored secret back where the edited body still shows the mask", () => {
+    const edited = { db: { host: "db2.internal", password: MASK }, upstreams: [{ apiKey: MASK }, { apiKey: "k-new" }] };
+    expect(restoreMasked(edited, stored)).toEqual({
+      body: { db: { host: "db2.internal", password: "hunter2" }, upstreams: [{ apiKey: "k-1" }, { apiKey: "k-new" }] },
+      issues: [],
+    });
+  });
+
+  it("refuses a mask with nothing stored behind it rather than publishing the mask", () => {
+    const { issues } = restoreMasked({ cache: { token: MASK } }, stored);
+    expect(issues).toEqual([{ path: "body.cache.token", message: expect.stringContaining("masked") }]);
+  });
+
+  it("keeps a mask under a key that is not secret-looking as the literal text it is", () => {
+    expect(restoreMasked({ banner: MASK }, null).body).toEqual({ banner: MASK });
+  });
+});
+
+describe("underSecret", () => {
+  it("is true when any segment of the path names a secret", () => {
+    expect(underSecret(["db", "password"])).toBe(true);
+    expect(underSecret(["credentials", 0, "user"])).toBe(true);
+    expect(underSecret(["limits", "rps"])).toBe(false);
+  });
+});

@@ -1,0 +1,34 @@
+import type { Issue } from "../errors";
+import { isSecretKey, MASK } from "../audit/mask";
+
+type Json = unknown;
+
+/**
+ * An edited body whose secrets still show the mask people saw, with each masked value replaced by
+ * the stored one at the same path; a mask where nothing is stored is an issue, never a literal value.
+ */
+export function restoreMasked(edited: Record<string, unknown>, stored: Record<string, unknown> | null): { body: Record<string, unknown>; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const walk = (value: Json, previous: Json, path: string[]): Json => {
+    if (Array.isArray(value)) return value.map((v, i) => walk(v, Array.isArray(previous) ? previous[i] : undefined, [...path, String(i)]));
+    if (!isObject(value)) return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, v]) => {
+        const before = isObject(previous) ? previous[key] : undefined;
+        if (v !== MASK || !isSecretKey(key)) return [key, walk(v, before, [...path, key])];
+        if (before === undefined) issues.push({ path: ["body", ...path, key].join("."), message: "is masked but no earlier value is stored; type the secret" });
+        return [key, before];
+      }),
+    );
+  };
+  return { body: walk(edited, stored, []) as Record<string, unknown>, issues };
+}
+
+/** Whether any segment of a path names a secret, so a value under it is shown masked. */
+export function underSecret(path: readonly (string | number)[]): boolean {
+  return path.some((segment) => typeof segment === "string" && isSecretKey(segment));
+}
+
+function isObject(value: Json): value is Record<string, Json> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
