@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { ADMIN_STATE, browserRunUrl } from "./e2e/support/browser-run";
-import { CHROMIUM } from "./e2e/support/chromium";
+import { CHROMIUM } from "./e2e/support/debian-packages";
 
 export default defineConfig({
   testDir: "e2e/browser",
@@ -18,7 +18,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM.binary,
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },

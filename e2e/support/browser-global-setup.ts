@@ -1,14 +1,14 @@
 import { connect } from "@/lib/db/client";
 import { seedUser } from "./accounts";
 import { publishBrowserRun } from "./browser-run";
-import { ensureChromium } from "./chromium";
+import { CHROMIUM, ensureDebianPrograms } from "./debian-packages";
 import { prepareTestRun } from "./prepare";
 import { startServer } from "./server";
 import { createTestDatabase } from "./test-database";
 
 /** One console for the whole browser run: its own database from the template, an admin, a `next start`. */
 export default async function globalSetup() {
-  ensureChromium();
+  ensureDebianPrograms(CHROMIUM);
   const databaseServer = await prepareTestRun();
   const database = await createTestDatabase(databaseServer.url);
   const pool = connect(database.url, 2);

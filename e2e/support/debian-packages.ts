@@ -2,18 +2,32 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { userInfo } from "node:os";
 
-/** Debian's Chromium: Playwright drives it instead of downloading a browser of its own. */
-export const CHROMIUM = "/usr/bin/chromium";
+/** A program the tests run as real clients use it, from Debian's packages rather than a download. */
+interface DebianProgram {
+  binary: string;
+  pkg: string;
+}
 
-export function ensureChromium(): void {
-  if (existsSync(CHROMIUM)) return;
+/** Debian's Chromium: Playwright drives it instead of downloading a browser of its own. */
+export const CHROMIUM: DebianProgram = { binary: "/usr/bin/chromium", pkg: "chromium" };
+/** A real Prometheus Alertmanager (0.25 on bookworm), posting its webhook to the console. */
+export const ALERTMANAGER: DebianProgram = { binary: "/usr/bin/prometheus-alertmanager", pkg: "prometheus-alertmanager" };
+/** `promtool check metrics`, the judge of the console's Prometheus exposition. */
+export const PROMTOOL: DebianProgram = { binary: "/usr/bin/promtool", pkg: "prometheus" };
+
+/** Installs with apt-get whichever of `programs` is missing (as root), or says how to. */
+export function ensureDebianPrograms(...programs: DebianProgram[]): void {
+  const missing = programs.filter((p) => !existsSync(p.binary));
+  if (missing.length === 0) return;
+  const packages = missing.map((p) => p.pkg);
   if (userInfo().uid !== 0) {
-    throw new Error(`The browser tests need Chromium at ${CHROMIUM}. Install it with: sudo apt-get update && sudo apt-get install -y chromium`);
+    throw new Error(`The tests need ${missing.map((p) => p.binary).join(", ")}. Install them with: sudo apt-get update && sudo apt-get install -y ${packages.join(" ")}`);
   }
-  console.log(`Installing Chromium with apt-get (${CHROMIUM} is missing)…`);
-  for (const args of [["update"], ["install", "-y", "--no-install-recommends", "chromium"]]) {
+  console.log(`Installing ${packages.join(", ")} with apt-get (missing here)…`);
+  for (const args of [["update"], ["install", "-y", "--no-install-recommends", ...packages]]) {
     const result = spawnSync("apt-get", args, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
-    if (result.status !== 0) throw new Error(`apt-get ${args.join(" ")} failed; install Chromium at ${CHROMIUM} and run the tests again.`);
+    if (result.status !== 0) throw new Error(`apt-get ${args.join(" ")} failed; install ${packages.join(" ")} and run the tests again.`);
   }
-  if (!existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium, yet ${CHROMIUM} is still missing.`);
+  const still = missing.filter((p) => !existsSync(p.binary));
+  if (still.length > 0) throw new Error(`apt-get ran, yet ${still.map((p) => p.binary).join(", ")} is still missing.`);
 }
