@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useLiveQuery } from "@/components/live/use-live-query";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -13,6 +13,7 @@ import { AlertsTable } from "./alerts-table";
 import { SilenceDialog } from "./silence-dialog";
 import { SilencesList } from "./silences-list";
 import type { AlertActions, AlertItem, AlertsPage, Matcher } from "./types";
+import { useAlertCursor } from "./use-alert-cursor";
 import { useAlertKeys } from "./use-alert-keys";
 
 interface Props {
@@ -21,27 +22,25 @@ interface Props {
   actions: AlertActions | null;
 }
 
-const similar = (alert: AlertItem): Matcher[] => Object.entries(alert.labels).map(([label, value]) => ({ label, op: "=", value }));
+/** The alert's own labels as equality matchers, its name first. */
+const similar = (alert: AlertItem): Matcher[] =>
+  Object.entries(alert.labels)
+    .sort(([a], [b]) => Number(b === "alertname") - Number(a === "alertname"))
+    .map(([label, value]) => ({ label, op: "=", value }));
+
+const blank: Matcher[] = [{ label: "", op: "=", value: "" }];
 
 export function AlertsLive({ initialData, actions }: Props) {
   const [filters, setFilters] = useState<Filters>(noFilters);
   const url = alertsUrl(useDebounced(filters, 250));
   const { data, error } = useLiveQuery<AlertsPage>(["alert", "list", url], url, url === alertsUrl(noFilters) ? { initialData } : undefined);
-  const alerts = data?.alerts ?? [];
+  const alerts = useMemo(() => data?.alerts ?? [], [data]);
+  const cursor = useAlertCursor(useMemo(() => alerts.map((a) => a.id), [alerts]));
 
-  const [focused, setFocused] = useState<number | null>(null);
-  const [selected, setSelected] = useState<Set<number>>(new Set());
   const [open, setOpen] = useState<number | null>(null);
   const [silencing, setSilencing] = useState<Matcher[] | null>(null);
   const [pending, setPending] = useState(false);
   const [ackError, setAckError] = useState<string | null>(null);
-
-  const toggle = (id: number) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
 
   async function ack(ids: number[]) {
     if (!actions || ids.length === 0) return;
@@ -49,24 +48,33 @@ export function AlertsLive({ initialData, actions }: Props) {
     const result = await actions.ackAlerts({ ids });
     setPending(false);
     setAckError(result.ok ? null : result.error);
-    if (result.ok) setSelected(new Set());
+    if (result.ok) cursor.selectAll(false);
   }
 
-  const visibleSelection = alerts.filter((a) => selected.has(a.id)).map((a) => a.id);
-  const focusedAlert = alerts.find((a) => a.id === focused);
+  const selectedCount = alerts.filter((a) => cursor.selected.has(a.id)).length;
 
   useAlertKeys({
     move(step) {
-      const at = alerts.findIndex((a) => a.id === focused);
-      const next = alerts[at === -1 ? 0 : Math.min(alerts.length - 1, Math.max(0, at + step))];
-      if (!next) return;
-      setFocused(next.id);
-      document.querySelector<HTMLElement>(`tr[data-alert-id="${next.id}"]`)?.focus();
+      const next = cursor.move(step);
+      if (next !== null) document.querySelector<HTMLElement>(`tr[data-alert-id="${next}"]`)?.focus();
     },
-    toggle: () => actions && focused !== null && toggle(focused),
-    ack: () => void ack(visibleSelection.length > 0 ? visibleSelection : focused !== null ? [focused] : []),
-    open: () => focused !== null && setOpen(focused),
-    silence: () => actions && focusedAlert && setSilencing(similar(focusedAlert)),
+    toggle() {
+      const { focused } = cursor.read();
+      if (actions && focused !== null) cursor.toggle(focused);
+    },
+    ack() {
+      const selection = cursor.visibleSelection();
+      const { focused } = cursor.read();
+      void ack(selection.length > 0 ? selection : focused !== null ? [focused] : []);
+    },
+    open() {
+      const { focused } = cursor.read();
+      if (focused !== null) setOpen(focused);
+    },
+    silence() {
+      const focusedAlert = alerts.find((a) => a.id === cursor.read().focused);
+      if (actions && focusedAlert) setSilencing(similar(focusedAlert));
+    },
     close: () => setOpen(null),
   });
 
@@ -75,12 +83,13 @@ export function AlertsLive({ initialData, actions }: Props) {
       <AlertFilters value={filters} onChange={setFilters} />
       {error && <ErrorState title="The alerts could not be refreshed.">They show the last data received; it retries by itself.</ErrorState>}
       {actions && (
-        <div className="flex items-center gap-3 text-sm">
-          <Button variant="primary" disabled={pending || visibleSelection.length === 0} onClick={() => ack(visibleSelection)}>
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <Button variant="primary" disabled={pending || selectedCount === 0} onClick={() => ack(cursor.visibleSelection())}>
             Acknowledge
           </Button>
+          <Button onClick={() => setSilencing(blank)}>New silence</Button>
           <span className="text-zinc-500 dark:text-zinc-400">
-            {visibleSelection.length} selected · j/k move, x select, a acknowledge, s silence, Enter details, Esc close
+            {selectedCount} selected · j/k move, x select, a acknowledge, s silence, Enter details, Esc close
           </span>
           <FormError error={ackError} />
         </div>
@@ -90,12 +99,14 @@ export function AlertsLive({ initialData, actions }: Props) {
       ) : (
         <AlertsTable
           alerts={alerts}
-          focused={focused}
-          selected={selected}
-          onToggle={actions ? toggle : null}
-          onToggleAll={actions ? (all) => setSelected(new Set(all ? alerts.map((a) => a.id) : [])) : null}
-          onFocus={setFocused}
+          focused={cursor.focused}
+          selected={cursor.selected}
+          onToggle={actions ? cursor.toggle : null}
+          onToggleAll={actions ? cursor.selectAll : null}
+          onFocus={cursor.focus}
           onOpen={setOpen}
+          sort={filters.sort}
+          onSort={(sort) => setFilters({ ...filters, sort })}
         />
       )}
       <SilencesList expireSilence={actions?.expireSilence ?? null} />

@@ -2,6 +2,8 @@
 
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import type { Sort } from "./alert-filters";
+import { SortHeader } from "./sort-header";
 import { SeverityBadge, StatusBadge } from "./status-badge";
 import { alertName, type AlertItem } from "./types";
 
@@ -14,9 +16,11 @@ interface Props {
   onToggleAll: ((all: boolean) => void) | null;
   onFocus: (id: number) => void;
   onOpen: (id: number) => void;
+  sort: Sort;
+  onSort: (next: Sort) => void;
 }
 
-export function AlertsTable({ alerts, focused, selected, onToggle, onToggleAll, onFocus, onOpen }: Props) {
+export function AlertsTable({ alerts, focused, selected, onToggle, onToggleAll, onFocus, onOpen, sort, onSort }: Props) {
   const allSelected = alerts.length > 0 && alerts.every((a) => selected.has(a.id));
   return (
     <Table label="Alerts">
@@ -26,11 +30,11 @@ export function AlertsTable({ alerts, focused, selected, onToggle, onToggleAll, 
             <input type="checkbox" aria-label="Select all" checked={allSelected} onChange={(e) => onToggleAll(e.target.checked)} />
           </Th>
         )}
-        <Th>Severity</Th>
-        <Th>Alert</Th>
+        <SortHeader label="Severity" by="severity" sort={sort} onSort={onSort} />
+        <SortHeader label="Alert" by="alertname" sort={sort} onSort={onSort} />
         <Th>Service</Th>
-        <Th>Status</Th>
-        <Th>Started</Th>
+        <SortHeader label="Status" by="status" sort={sort} onSort={onSort} />
+        <SortHeader label="Started" by="startsAt" sort={sort} onSort={onSort} />
         <Th>Acknowledged by</Th>
       </THead>
       <TBody>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef } from "react";
 
 export interface AlertKeyHandlers {
   move(step: 1 | -1): void;
@@ -16,7 +16,7 @@ const typing = (target: EventTarget | null) => target instanceof HTMLElement && 
 /** j/k move, x selects, a acknowledges, s silences, Enter opens, Escape closes; never while typing, with a modifier, or under a dialog. */
 export function useAlertKeys(handlers: AlertKeyHandlers): void {
   const latest = useRef(handlers);
-  useEffect(() => {
+  useLayoutEffect(() => {
     latest.current = handlers;
   });
   useEffect(() => {

@@ -1,9 +1,12 @@
 import { LiveIndicator } from "@/components/live/live-indicator";
 import { Badge } from "@/components/ui/badge";
+import { db } from "@/lib/db/client";
+import { alertCounts } from "@/lib/domain/alerts/list-alerts";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
-export function Sidebar({ email, role }: { email: string; role: string }) {
+export async function Sidebar({ email, role }: { email: string; role: string }) {
+  const firing = await alertCounts(db());
   return (
     <aside className="flex shrink-0 flex-col gap-4 border-b border-zinc-200 bg-zinc-100/60 p-3 md:sticky md:top-0 md:h-screen md:w-56 md:border-r md:border-b-0 dark:border-zinc-800 dark:bg-zinc-900/40">
       <div className="flex items-center justify-between gap-2 px-2.5 pt-1">
@@ -11,7 +14,7 @@ export function Sidebar({ email, role }: { email: string; role: string }) {
         <LiveIndicator />
       </div>
       <nav aria-label="Console">
-        <NavLinks />
+        <NavLinks firing={firing} />
       </nav>
       <div className="mt-auto space-y-2 border-t border-zinc-200 px-2.5 pt-3 dark:border-zinc-800">
         <p className="truncate text-xs text-zinc-700 dark:text-zinc-300" title={email}>

@@ -94,7 +94,8 @@ test("a responder silences similar alerts after a preview, and expires the silen
   await drawer.getByRole("button", { name: "Silence similar" }).click();
 
   const dialog = responder.getByRole("dialog", { name: "New silence" });
-  await expect(dialog.getByLabel("alertname value")).toHaveValue(name);
+  await expect(dialog.getByLabel("Matcher 1 label")).toHaveValue("alertname");
+  await expect(dialog.getByLabel("Matcher 1 value")).toHaveValue(name);
   await expect(dialog.getByRole("region", { name: "Silence preview" })).toContainText("Matches 1 open alert");
   await expect(dialog.getByRole("region", { name: "Silence preview" })).toContainText(name);
   await dialog.getByLabel("Duration").selectOption("1 h");
@@ -135,6 +136,76 @@ test("a responder acks with a note and resolves from the drawer; both go on the 
   await expect(drawer.getByRole("list", { name: "Timeline" })).toContainText("resolved");
   await responder.keyboard.press("Escape");
   await expect(drawer).toHaveCount(0);
+});
+
+test("filters by a label and sorts by a column from the keyboard", async ({ page }) => {
+  const [service, run] = [unique("sorted"), unique("run")];
+  const token = await addServiceToken(page.request, unique("alert-token"), service);
+  const res = await page.request.post("/api/v1/alerts", {
+    headers: { authorization: `Bearer ${token}` },
+    data: [
+      { labels: { alertname: "B-Warning", service, run, severity: "warning" } },
+      { labels: { alertname: "A-Info", service, run, severity: "info" } },
+      { labels: { alertname: "C-Critical", service, run, severity: "critical" } },
+      { labels: { alertname: "D-Other", service, run: "elsewhere", severity: "critical" } },
+    ],
+  });
+  expect(res.status()).toBe(202);
+
+  await openLive(page, "/alerts");
+  await page.getByLabel("Label", { exact: true }).fill(`run=${run}`);
+  await page.getByLabel("Label", { exact: true }).press("Enter");
+  await expect(page.getByRole("list", { name: "Label filters" })).toContainText(`run=${run}`);
+  const names = page.getByRole("table", { name: "Alerts" }).getByRole("row").filter({ hasText: service });
+  await expect(names).toHaveCount(3);
+
+  const severity = page.getByRole("columnheader", { name: "Severity" });
+  await expect(severity).toHaveAttribute("aria-sort", "none");
+  await severity.getByRole("button").focus();
+  await page.keyboard.press("Enter");
+  await expect(severity).toHaveAttribute("aria-sort", "ascending");
+  await expect(names).toHaveText([/C-Critical/, /B-Warning/, /A-Info/]);
+  await page.keyboard.press("Enter");
+  await expect(severity).toHaveAttribute("aria-sort", "descending");
+  await expect(names).toHaveText([/A-Info/, /B-Warning/, /C-Critical/]);
+
+  const alert = page.getByRole("columnheader", { name: "Alert", exact: true });
+  await alert.getByRole("button").click();
+  await expect(alert).toHaveAttribute("aria-sort", "ascending");
+  await expect(severity).toHaveAttribute("aria-sort", "none");
+  await expect(names).toHaveText([/A-Info/, /B-Warning/, /C-Critical/]);
+
+  await page.getByRole("button", { name: `Remove label filter run=${run}` }).click();
+  await expect(names).toHaveCount(4);
+});
+
+test("a responder creates a silence from scratch, seeing what it matches first", async ({ page, browser }) => {
+  const service = unique("scratch");
+  const token = await addServiceToken(page.request, unique("alert-token"), service);
+  const name = unique("Maintenance");
+  await fire(page.request, token, service, [name]);
+
+  const responder = await pageAs(browser, page, "responder");
+  await openLive(responder, "/alerts");
+  await responder.getByRole("button", { name: "New silence" }).click();
+  const dialog = responder.getByRole("dialog", { name: "New silence" });
+  const preview = dialog.getByRole("region", { name: "Silence preview" });
+  await expect(dialog.getByLabel("Matcher 1 label")).toHaveValue("");
+  await expect(preview).toContainText("would match every alert");
+
+  await dialog.getByLabel("Matcher 1 label").fill("service");
+  await dialog.getByLabel("Matcher 1 value").fill(service);
+  await dialog.getByRole("button", { name: "Add matcher" }).click();
+  await dialog.getByLabel("Matcher 2 label").fill("alertname");
+  await dialog.getByLabel("Matcher 2 operator").selectOption("=~");
+  await dialog.getByLabel("Matcher 2 value").fill("Maint.*");
+  await expect(preview).toContainText("Matches 1 open alert");
+  await expect(preview).toContainText(name);
+  await dialog.getByLabel("Comment").fill("e2e: planned maintenance");
+  await dialog.getByRole("button", { name: "Create silence" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(responder.getByRole("row", { name: `alert ${name}` })).toContainText("silenced");
+  await expect(responder.getByRole("row", { name: new RegExp(`silence service="${service}", alertname=~"Maint`) })).toContainText("active");
 });
 
 /** Opens a page and waits until its live stream is up, which also means it has hydrated and its keyboard handlers listen. */
