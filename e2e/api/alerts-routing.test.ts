@@ -80,6 +80,8 @@ describe("the routing tree", () => {
     expect(body.message).toContain("nope");
     expect(body.issues.map((i) => i.path)).toEqual(["tree.routes.0.receiver"]);
     expect((await responder.send("PUT", "/api/v1/routing", { json: { tree, expectedVersion: 1 } })).status).toBe(403);
+    const versions = (await (await viewer.get("/api/v1/routing/versions")).json()) as { versions: { version: number; createdBy: string; tree: unknown }[] };
+    expect(versions.versions).toEqual([expect.objectContaining({ version: 1, createdBy: expect.stringContaining("@"), tree: expect.objectContaining({ receiver: "console" }) })]);
 
     const test = (await (await viewer.post("/api/v1/routing/test", { labels: { alertname: "X", service: "rag-api" } })).json()) as { routes: { receiver: string; channel: { type: string } | null }[] };
     expect(test.routes.map((r) => [r.receiver, r.channel?.type])).toEqual([

@@ -1,11 +1,15 @@
 import { inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { channels, routingVersions } from "@/drizzle/schema";
+import type { LiveEvent } from "@/lib/live/events";
 import { actorName } from "../context";
 import { Conflict, Unprocessable } from "../errors";
 import { defineMutation } from "../mutation";
 import { currentRouting } from "./current-routing";
 import { CONSOLE, receiversOf, routingTree } from "./tree";
+
+/** The routing tree and the channels decide where alerts go, so their changes are announced on the alert topic. */
+export const ROUTING_CHANGED: LiveEvent = { topic: "alert", id: "routing" };
 
 export const publishRoutingInput = z.object({ tree: routingTree, expectedVersion: z.number().int().nonnegative() });
 
@@ -39,7 +43,7 @@ export const publishRouting = defineMutation({
     return {
       result: { version, tree: input.tree },
       audit: { before: { version: before.version, tree: before.tree }, after: { version, tree: input.tree } },
-      events: [],
+      events: [ROUTING_CHANGED],
     };
   },
 });

@@ -207,6 +207,14 @@ export const alertPaths: ZodOpenApiPathsObject = {
       answers: { 200: { description: "The new version; 409 on a stale `expectedVersion`, 422 naming an unknown channel.", schema: routing } },
     }),
   },
+  "/api/v1/routing/versions": {
+    get: operation({
+      summary: "Published versions of the routing tree, newest first",
+      tags: ["routing"],
+      permit: "viewer",
+      answers: { 200: { description: "Each version with its tree, who published it and when.", schema: z.object({ versions: z.array(routing.extend({ createdBy: z.string(), createdAt: time })) }) } },
+    }),
+  },
   "/api/v1/routing/test": {
     post: operation({
       summary: "Where an alert with these labels would go",

@@ -1,0 +1,65 @@
+"use client";
+
+import { useState } from "react";
+import { useLiveQuery } from "@/components/live/use-live-query";
+import { Button } from "@/components/ui/button";
+import { Panel } from "@/components/ui/panel";
+import { ChannelsPanel } from "./channels-panel";
+import { LabelTest } from "./label-test";
+import { RouteTreeView } from "./route-tree-view";
+import { TreeEditor } from "./tree-editor";
+import type { ChannelsData, RoutingActions, RoutingData, RoutingTree, VersionsData } from "./types";
+import { VersionsList } from "./versions-list";
+
+interface Props {
+  initial: { routing: RoutingData; versions: VersionsData; channels: ChannelsData | null };
+  /** Present for admins. */
+  actions: RoutingActions | null;
+}
+
+// Publishing a tree, changing a channel and a delivery's outcome are all announced on the alert topic.
+export function RoutingLive({ initial, actions }: Props) {
+  const { data: routing = initial.routing } = useLiveQuery<RoutingData>(["alert", "routing"], "/api/v1/routing", { initialData: initial.routing });
+  const { data: versions = initial.versions } = useLiveQuery<VersionsData>(["alert", "routing", "versions"], "/api/v1/routing/versions", { initialData: initial.versions });
+  const [editing, setEditing] = useState<{ version: number; tree: RoutingTree } | null>(null);
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="space-y-8">
+        <Panel
+          title={`Routing tree, version ${routing.version}`}
+          description={routing.updatedBy ? `Published by ${routing.updatedBy}.` : "The default tree: critical pages PagerDuty, warning goes to Slack and email, info stays here. It names channels pagerduty, slack and email: create them, or edit those routes away, before publishing it."}
+        >
+          {editing && actions ? (
+            <TreeEditor key={editing.version} current={routing} start={editing} publishTree={actions.publishTree} onDone={() => setEditing(null)} />
+          ) : (
+            <>
+              <RouteTreeView tree={routing.tree} />
+              {actions && (
+                <Button variant="primary" onClick={() => setEditing(routing)}>
+                  Edit tree
+                </Button>
+              )}
+            </>
+          )}
+        </Panel>
+        {actions && initial.channels && <Channels initial={initial.channels} actions={actions} />}
+        <Panel title="Versions" description={actions ? "Every publish is audited; the audit log holds each before and after." : undefined}>
+          <VersionsList versions={versions.versions} current={routing.version} onRestore={actions ? setEditing : null} />
+        </Panel>
+      </div>
+      <Panel title="Test a label set" description="Which routes and channels an alert with these labels would reach under the tree in force.">
+        <LabelTest />
+      </Panel>
+    </div>
+  );
+}
+
+function Channels({ initial, actions }: { initial: ChannelsData; actions: RoutingActions }) {
+  const { data = initial } = useLiveQuery<ChannelsData>(["alert", "channels"], "/api/v1/channels", { initialData: initial });
+  return (
+    <Panel title="Channels" description="A channel failing three attempts in a row is flagged until it delivers again.">
+      <ChannelsPanel channels={data.channels} actions={actions} />
+    </Panel>
+  );
+}
