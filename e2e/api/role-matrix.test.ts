@@ -145,7 +145,6 @@ const matrix: Row[] = [
   row("GET",    "/api/v1/routing",       plain("/api/v1/routing"),               401, 200, 200, 200, 200, 200, 403),
   row("PUT",    "/api/v1/routing",       routing,                                401, 403, 403, 403, 200, 403, 403),
   row("GET",    "/api/v1/routing/versions", plain("/api/v1/routing/versions"), 401, 200, 200, 200, 200, 200, 403),
-  row("GET",    "/api/v1/routing/versions", plain("/api/v1/routing/versions"), 401, 200, 200, 200, 200, 200, 403),
   row("POST",   "/api/v1/routing/test",  () => ({ path: "/api/v1/routing/test", json: { labels: { alertname: "Matrix" } } }), 401, 200, 200, 200, 200, 200, 403),
   row("GET",    "/api/v1/config",        plain("/api/v1/config"),                401, 200, 200, 200, 200, 200, 403),
   row("GET",    "/api/v1/config/{service}/{environment}", published(() => ({ path: CONFIG })), 401, 200, 200, 200, 200, 200, 403),
