@@ -1,3 +1,4 @@
+import { createConfigFollower, type AppliedConfig } from "./config-follower";
 import { effectiveControl, overrideChanges, parseControl, type EffectiveControl } from "./control";
 import { pollControl } from "./control-poller";
 import { createEventOutbox } from "./event-outbox";
@@ -20,8 +21,10 @@ export interface BreakwaterClientOptions {
   fetch?: typeof fetch;
   /** How long the console may hold a control request open (seconds, at most 60). */
   controlWaitSeconds?: number;
-  onError?: (error: unknown, during: "report" | "control" | "events" | "listener") => void;
+  onError?: (error: unknown, during: Activity) => void;
 }
+
+type Activity = "report" | "control" | "config" | "events" | "listener";
 
 export interface ModeChange {
   mode: string;
@@ -53,7 +56,12 @@ export interface BreakwaterClient {
   control(): ControlDocument | null;
   setHealth(status: HealthStatus, checks?: Record<string, string>): void;
   setQueueDepth(depth: number): void;
-  setConfigVersion(version: number): void;
+  /** The config body of this instance's environment as last applied; null until the first one arrives. */
+  config<T extends Record<string, unknown> = Record<string, unknown>>(): T | null;
+  /** The config version applied, which reports carry as `configVersion`; null before the first. */
+  configVersion(): number | null;
+  /** Called with each newly applied config, after the client holds it and before it reports it. */
+  onConfigChange(fn: (config: Record<string, unknown>, version: number) => void): () => void;
   addBreaker(source: BreakerSource): () => void;
   recordBreakerEvent(breaker: string, event: BreakerEventName, at?: Date): void;
   /** Reports now; resolves once the console has the report, rejects if it could not be sent. */
@@ -73,16 +81,16 @@ export function createBreakwaterClient(options: BreakwaterClientOptions): Breakw
   if (declared.length === 0) throw new TypeError("modes must name at least one mode");
   const aborter = new AbortController();
   const transport: Transport = { url: options.url, token: options.token, fetch: options.fetch ?? fetch, closed: aborter.signal };
-  const fail = (during: "report" | "control" | "events" | "listener") => (error: unknown) => options.onError?.(error, during);
+  const fail = (during: Activity) => (error: unknown) => options.onError?.(error, during);
 
   let automatic = declared[0]!;
   let health: Report["health"] = { status: "healthy", checks: {} };
   let queueDepth: number | undefined;
-  let configVersion: number | undefined;
   const breakers = new Map<string, BreakerSource>();
   const modeListeners = new Set<(mode: string, change: ModeChange) => void>();
   const overrideListeners = new Set<(breaker: string, override: Override, entry: ControlOverride) => void>();
   const controlListeners = new Set<(doc: ControlDocument) => void>();
+  const configListeners = new Set<(config: Record<string, unknown>, version: number) => void>();
 
   let doc: ControlDocument | null = null;
   let effective: EffectiveControl = effectiveControl(null, Date.now());
@@ -139,10 +147,13 @@ export function createBreakwaterClient(options: BreakwaterClientOptions): Breakw
     doc = next;
     if (!changed) return;
     emit(controlListeners, next);
+    const configVersion = next.config[environment]?.version;
+    if (configVersion !== undefined) follower.follow(configVersion);
     reevaluate();
   };
 
   const buildReport = (): Report => {
+    const applied = follower.applied();
     const snapshots: BreakerSnapshot[] = [];
     for (const source of breakers.values()) {
       try {
@@ -160,7 +171,7 @@ export function createBreakwaterClient(options: BreakwaterClientOptions): Breakw
       modes: declared,
       health,
       ...(queueDepth === undefined ? {} : { queueDepth }),
-      ...(configVersion === undefined ? {} : { configVersion }),
+      ...(applied ? { configVersion: applied.version } : {}),
       breakers: snapshots,
     };
   };
@@ -172,6 +183,17 @@ export function createBreakwaterClient(options: BreakwaterClientOptions): Breakw
       applyDocument(answer.body, false);
     },
     onError: fail("report"),
+  });
+
+  const follower = createConfigFollower({
+    transport,
+    service,
+    environment,
+    onApplied: ({ body, version }: AppliedConfig) => {
+      emit(configListeners, body, version);
+      reporter.soon();
+    },
+    onError: fail("config"),
   });
 
   const outbox = createEventOutbox({
@@ -219,9 +241,9 @@ export function createBreakwaterClient(options: BreakwaterClientOptions): Breakw
     setQueueDepth(depth) {
       queueDepth = Math.max(0, Math.round(depth));
     },
-    setConfigVersion(version) {
-      configVersion = version;
-    },
+    config: <T extends Record<string, unknown>>() => (follower.applied()?.body ?? null) as T | null,
+    configVersion: () => follower.applied()?.version ?? null,
+    onConfigChange: (fn) => subscribe(configListeners, fn),
     addBreaker(source) {
       if (breakers.has(source.name)) throw new TypeError(`A breaker named ${source.name} is registered already`);
       breakers.set(source.name, source);

@@ -5,6 +5,7 @@
  */
 import { databaseUrl, env, EnvError } from "@/lib/env";
 import { fleet } from "./catalog";
+import { seedDemoConfig } from "./demo-config";
 import { issueFleetToken } from "./demo-token";
 import { startInstance } from "./instance";
 import { waitForConsole } from "./wait-for-console";
@@ -29,6 +30,7 @@ async function main() {
   process.on("SIGINT", stop);
 
   const token = await issueFleetToken(databaseUrl());
+  await seedDemoConfig(databaseUrl(), fleet);
   if (!(await waitForConsole(url, stopping.signal))) return;
 
   let lastComplaint = 0;

@@ -23,6 +23,8 @@ const maxQueueWhenConstrained = 200;
 
 interface Dependency {
   spec: DependencySpec;
+  /** The spec's rate until the service's config sets another. */
+  callsPerSecond: number;
   breaker: CircuitBreaker;
   queues: boolean;
   credit: number;
@@ -63,7 +65,7 @@ export function startInstance(options: InstanceOptions): { id: string; stop(): v
     });
     if (spec.fallback) breaker.fallback(() => "fallback");
     watchOpossum(client, breaker);
-    return { spec, breaker, queues: queuesWork(service, spec), credit: random() };
+    return { spec, callsPerSecond: spec.callsPerSecond, breaker, queues: queuesWork(service, spec), credit: random() };
   });
 
   let queueDepth = 0;
@@ -77,7 +79,7 @@ export function startInstance(options: InstanceOptions): { id: string; stop(): v
   const step = (mode: string) => {
     for (const dependency of dependencies) {
       const { breaker } = dependency;
-      dependency.credit += (dependency.spec.callsPerSecond * tickMs * trafficShare(mode, dependency.spec)) / 1_000;
+      dependency.credit += (dependency.callsPerSecond * tickMs * trafficShare(mode, dependency.spec)) / 1_000;
       for (; dependency.credit >= 1; dependency.credit -= 1) {
         if (mode === "local_queue" && dependency.queues) queueDepth += 1;
         else breaker.fire().catch(() => {});
@@ -112,9 +114,13 @@ export function startInstance(options: InstanceOptions): { id: string; stop(): v
   client.onOverride((breaker, override, entry) => {
     options.log(`${id} holds ${breaker} ${override === "none" ? "under its own rules again" : override}${entry.reason ? `: ${entry.reason}` : ""}`);
   });
-  client.onControl((doc) => {
-    const version = doc.config.production?.version;
-    if (version !== undefined) client.setConfigVersion(version);
+  client.onConfigChange((config, version) => {
+    const rates = (config.dependencies ?? {}) as Record<string, { callsPerSecond?: unknown }>;
+    for (const dependency of dependencies) {
+      const rate = rates[dependency.spec.name]?.callsPerSecond;
+      dependency.callsPerSecond = typeof rate === "number" && rate >= 0 ? rate : dependency.spec.callsPerSecond;
+    }
+    if (version > 1) options.log(`${id} applies config version ${version}`);
   });
 
   let ticks = 0;

@@ -1,7 +1,6 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import { configBakes, configDocuments, configVersions } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
-import { maskSecrets } from "../audit/mask";
 import { runningBake } from "./bake";
 
 export interface VersionEntry {
@@ -82,7 +81,8 @@ export async function listVersions(db: Db, service: string, environment: string,
     service,
     environment,
     currentVersion: document?.currentVersion ?? 0,
-    schema: document?.schema ? maskSecrets(document.schema) : null,
+    // A schema describes secrets but holds none, and masking would break it.
+    schema: document?.schema ?? null,
     bake: await runningBake(db, service, environment),
     versions,
     nextBefore: rows.length > page.limit ? versions[versions.length - 1]!.version : null,
