@@ -5,6 +5,7 @@
  * A section is a module's `Section`, registered below; each measures and returns its table rows.
  */
 import os from "node:os";
+import { alertsSection } from "./alerts-section";
 import { fleetSection } from "./fleet-load";
 import { ingestionSection } from "./report-ingestion";
 import { DIST_DIR, startStack, Teardown } from "./stack";
@@ -17,6 +18,7 @@ const SECTIONS: Record<string, Section> = {
   ingestion: ingestionSection,
   memory: memorySection,
   fleet: fleetSection,
+  alerts: alertsSection,
 };
 
 const log = (line: string) => console.log(`· ${line}`);
