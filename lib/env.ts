@@ -14,6 +14,8 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default(".data"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   TEST_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  METRICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(400).default(14),
+  METRICS_SERIES_PER_SERVICE: z.coerce.number().int().min(1).default(10_000),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -9,6 +9,7 @@ import { createChannel } from "@/lib/domain/channels/save-channel";
 import { publishConfig } from "@/lib/domain/config/publish";
 import { currentVersionOf } from "@/lib/domain/config/read-version";
 import { currentRouting } from "@/lib/domain/routing/current-routing";
+import { createRule } from "@/lib/domain/rules/save-rule";
 import { createSilence } from "@/lib/domain/silences/save-silence";
 import { systemCtx } from "@/lib/domain/context";
 import { ingestReport } from "@/lib/domain/services/ingest-report";
@@ -100,6 +101,19 @@ const published =
 const publish: Build = async (db) => ({ path: `${CONFIG}/versions`, json: { body: { n: 0 }, message: "matrix", expectedVersion: await currentVersionOf(db, SERVICE, "production") } });
 const routing: Build = async (db) => ({ path: "/api/v1/routing", json: { tree: { receiver: "console" }, expectedVersion: (await currentRouting(db)).version } });
 
+const points: Build = () => ({ path: "/api/v1/metrics", json: [{ service: SERVICE, name: "matrix_gauge", kind: "gauge", value: 1 }] });
+const otlp: Build = () => ({
+  path: "/api/otlp/v1/metrics",
+  json: { resourceMetrics: [{ resource: { attributes: [{ key: "service.name", value: { stringValue: SERVICE } }] }, scopeMetrics: [{ metrics: [{ name: "matrix_otlp", gauge: { dataPoints: [{ asDouble: 1 }] } }] }] }] },
+});
+const ruleFields = () => ({ name: unique("matrix-rule"), service: SERVICE, metric: "matrix_gauge", aggregation: "avg", windowSeconds: 60, comparator: ">", threshold: 1e9 });
+const newRule: Build = () => ({ path: "/api/v1/rules", json: ruleFields() });
+/** A rule exists before the request; `to` makes the request about it. */
+const ruled =
+  (to: (id: number) => Request): Build =>
+  async (db) => to((await createRule(systemCtx(), ruleFields(), db)).id);
+const since = () => new Date(Date.now() - 3_600_000).toISOString();
+
 function row(method: string, route: string, build: Build, ...statuses: number[]): Row {
   return { method, route, build, expected: Object.fromEntries(callers.map((c, i) => [c, statuses[i]!])) as Record<CallerKind, number> };
 }
@@ -146,6 +160,16 @@ const matrix: Row[] = [
   row("PUT",    "/api/v1/routing",       routing,                                401, 403, 403, 403, 200, 403, 403),
   row("GET",    "/api/v1/routing/versions", plain("/api/v1/routing/versions"), 401, 200, 200, 200, 200, 200, 403),
   row("POST",   "/api/v1/routing/test",  () => ({ path: "/api/v1/routing/test", json: { labels: { alertname: "Matrix" } } }), 401, 200, 200, 200, 200, 200, 403),
+  row("POST",   "/api/v1/metrics",       points,                                 401, 403, 403, 403, 202, 403, 403),
+  row("POST",   "/api/otlp/v1/metrics",  otlp,                                   401, 403, 403, 403, 200, 403, 403),
+  row("GET",    "/api/v1/metrics/query", plain(`/api/v1/metrics/query?service=${SERVICE}&name=matrix_gauge`), 401, 200, 200, 200, 200, 200, 403),
+  row("GET",    "/api/v1/metrics/annotations", () => ({ path: `/api/v1/metrics/annotations?service=${SERVICE}&from=${since()}` }), 401, 200, 200, 200, 200, 200, 403),
+  row("GET",    "/api/v1/metrics/services", plain("/api/v1/metrics/services"),  401, 200, 200, 200, 200, 200, 403),
+  row("GET",    "/api/v1/rules",         plain("/api/v1/rules"),                 401, 200, 200, 200, 200, 200, 403),
+  row("POST",   "/api/v1/rules",         newRule,                                401, 403, 403, 403, 201, 403, 403),
+  row("PUT",    "/api/v1/rules/{id}",    ruled((id) => ({ path: `/api/v1/rules/${id}`, json: ruleFields() })), 401, 403, 403, 403, 200, 403, 403),
+  row("DELETE", "/api/v1/rules/{id}",    ruled((id) => ({ path: `/api/v1/rules/${id}` })), 401, 403, 403, 403, 200, 403, 403),
+  row("POST",   "/api/v1/rules/preview", () => ({ path: "/api/v1/rules/preview", json: { ...ruleFields(), name: undefined } }), 401, 200, 200, 200, 200, 200, 403),
   row("GET",    "/api/v1/config",        plain("/api/v1/config"),                401, 200, 200, 200, 200, 200, 403),
   row("GET",    "/api/v1/config/{service}/{environment}", published(() => ({ path: CONFIG })), 401, 200, 200, 200, 200, 200, 403),
   row("GET",    "/api/v1/config/{service}/{environment}/versions", plain(`${CONFIG}/versions`), 401, 200, 200, 200, 200, 200, 403),

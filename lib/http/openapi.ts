@@ -8,6 +8,7 @@ import { clearModeBody, servicePath, setModeBody } from "@/lib/domain/modes/inpu
 import { MAX_WAIT_SECONDS } from "@/lib/domain/control/read-control";
 import { reportInput } from "@/lib/domain/services/report-schema";
 import { alertPaths } from "./openapi/alerts";
+import { metricPaths } from "./openapi/metrics";
 import { configPaths } from "./openapi/config";
 import { operation, securitySchemes } from "./openapi/operation";
 import * as answer from "./openapi/schemas";
@@ -18,6 +19,7 @@ import * as answer from "./openapi/schemas";
  */
 export const paths: ZodOpenApiPathsObject = {
   ...alertPaths,
+  ...metricPaths,
   ...configPaths,
   "/api/v1/report": {
     post: operation({

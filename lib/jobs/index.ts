@@ -3,7 +3,9 @@ import { startAlertWork } from "./alerts";
 import { refreshAutomaticModes } from "./automatic-modes";
 import { rollBackFailedBakes, watchBakes } from "./config-bakes";
 import { runExpiries } from "./expiries";
+import { maintainMetricPartitions } from "./metrics-partitions";
 import { pruneBreakerMinutes } from "./prune";
+import { evaluateAlertRules } from "./rules-evaluation";
 
 const EVERY_MS = 2_000;
 
@@ -11,6 +13,8 @@ const jobs: [string, (database: Db) => Promise<void>][] = [
   ["expiries", runExpiries],
   ["automatic modes", refreshAutomaticModes],
   ["breaker minutes pruning", pruneBreakerMinutes],
+  ["metric partitions", maintainMetricPartitions],
+  ["alert rules", evaluateAlertRules],
   ["config bakes", rollBackFailedBakes],
 ];
 

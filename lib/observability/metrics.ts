@@ -3,6 +3,7 @@ import { registry } from "./registry";
 import "./http-metrics";
 import "./database-metrics";
 import "./stream-metrics";
+import "./fleet-metrics";
 
 /** The Prometheus text exposition of every console metric. */
 export async function exposition(): Promise<{ body: string; contentType: string }> {

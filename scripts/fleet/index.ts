@@ -5,6 +5,7 @@
  */
 import { databaseUrl, env, EnvError } from "@/lib/env";
 import { fleet } from "./catalog";
+import { seedDefaultRules } from "./default-rules";
 import { seedDemoConfig } from "./demo-config";
 import { issueFleetToken } from "./demo-token";
 import { startInstance } from "./instance";
@@ -31,6 +32,7 @@ async function main() {
 
   const token = await issueFleetToken(databaseUrl());
   await seedDemoConfig(databaseUrl(), fleet);
+  await seedDefaultRules(databaseUrl(), fleet.map((s) => s.name));
   if (!(await waitForConsole(url, stopping.signal))) return;
 
   let lastComplaint = 0;

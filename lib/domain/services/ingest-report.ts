@@ -5,6 +5,7 @@ import { recordSnapshots } from "../breakers/record-snapshots";
 import { controlDocumentAt } from "../control/cached-document";
 import { changeEvents } from "../control/change-events";
 import { controlDocument } from "../control/document";
+import { recordReportMetrics } from "../metrics/report-metrics";
 import { refreshAutomaticMode } from "../modes/automatic-mode";
 import { defineMutation } from "../mutation";
 import { STALE_AFTER_MS } from "./list-services";
@@ -67,6 +68,8 @@ export const ingestReport = defineMutation({
       if (recorded.transitions > 0 || recorded.firstSeen > 0) notify(...changeEvents("breaker", input.service));
       else if (rateUpdateDue(input.service, now)) notify({ topic: "breaker", id: input.service });
     }
+
+    notify(...(await recordReportMetrics(tx, input, prior.breakers, now)));
 
     const audited = !before || before.health !== next.health;
     return {

@@ -1,0 +1,7 @@
+import { db } from "@/lib/db/client";
+import { parseParams } from "@/lib/domain/metrics/parse-params";
+import { queryMetrics } from "@/lib/domain/metrics/query";
+import { metricsQuery } from "@/lib/domain/metrics/query-input";
+import { readRoute } from "@/lib/http/route";
+
+export const GET = readRoute("viewer", ({ req }) => queryMetrics(db(), parseParams(metricsQuery, req.url)));
