@@ -1,0 +1,76 @@
+"use server";
+
+import { currentCtx } from "@/lib/auth/current";
+import { endBake } from "@/lib/domain/config/bake";
+import { addEnvironment } from "@/lib/domain/config/environments";
+import { publishConfig } from "@/lib/domain/config/publish";
+import { revealConfig } from "@/lib/domain/config/reveal";
+import { rollbackConfig } from "@/lib/domain/config/rollback";
+import { setConfigSchema } from "@/lib/domain/config/set-schema";
+import { deleteTemplate, saveTemplate } from "@/lib/domain/config/templates";
+import { Conflict, Unprocessable, type Issue } from "@/lib/domain/errors";
+import { attempt } from "../attempt";
+
+// Public endpoints: the verbs check the caller's role and parse the input themselves.
+
+type Document = { service: string; environment: string };
+
+/** A stale version or a schema violation is an answer for the editor, not a failure: it shows the newer version or the issues inline. */
+export type Published = { version: number } | { conflict: number } | { issues: Issue[] };
+
+export async function publish(input: Document & { body: Record<string, unknown>; message: string; expectedVersion: number; bakeMinutes?: number }) {
+  return attempt(() => answered(async () => publishConfig(await currentCtx(), input)));
+}
+
+export async function rollback(input: Document & { toVersion: number; reason: string; expectedVersion: number }) {
+  return attempt(() => answered(async () => rollbackConfig(await currentCtx(), input)));
+}
+
+export async function saveSchema(input: Document & { schema: Record<string, unknown> | null }) {
+  return attempt(async () => {
+    await setConfigSchema(await currentCtx(), input);
+    return null;
+  });
+}
+
+export async function endBakeEarly(input: Document) {
+  return attempt(async () => {
+    await endBake(await currentCtx(), input);
+    return null;
+  });
+}
+
+export async function reveal(input: Document & { version: number }) {
+  return attempt(async () => (await revealConfig(await currentCtx(), input)).body);
+}
+
+export async function saveAsTemplate(input: { name: string; body: Record<string, unknown> }) {
+  return attempt(async () => {
+    await saveTemplate(await currentCtx(), input);
+    return null;
+  });
+}
+
+export async function removeTemplate(input: { name: string }) {
+  return attempt(async () => {
+    await deleteTemplate(await currentCtx(), input);
+    return null;
+  });
+}
+
+export async function addConfigEnvironment(input: { name: string }) {
+  return attempt(async () => {
+    await addEnvironment(await currentCtx(), input);
+    return null;
+  });
+}
+
+async function answered(run: () => Promise<{ version: number }>): Promise<Published> {
+  try {
+    return { version: (await run()).version };
+  } catch (error) {
+    if (error instanceof Conflict && typeof error.details.currentVersion === "number") return { conflict: error.details.currentVersion };
+    if (error instanceof Unprocessable && Array.isArray(error.details.issues) && error.details.issues.length > 0) return { issues: error.details.issues as Issue[] };
+    throw error;
+  }
+}

@@ -1,0 +1,137 @@
+"use client";
+
+import { useEffect, useMemo, useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { FormError } from "@/components/ui/form-error";
+import { Input } from "@/components/ui/input";
+import { schemaViolations } from "@/lib/domain/config/json-schema";
+import { rebase } from "@/lib/domain/config/rebase";
+import type { Issue } from "@/lib/domain/errors";
+import { ConflictDialog } from "./conflict-dialog";
+import { JsonEditor } from "./json-editor";
+import { documentUrl, pretty, type Body, type ConfigActions, type Selected, type VersionBody, type VersionsPage } from "./types";
+
+interface Props {
+  selected: Selected;
+  page: VersionsPage;
+  canEdit: boolean;
+  actions: ConfigActions;
+  /** The version the edits are based on: the publish's `expectedVersion`. */
+  base: { version: number; body: Body };
+  startFrom: { body: Body; label: string } | null;
+  onStarted: () => void;
+  onPublished: (version: number) => void;
+}
+
+type Parsed = { body: Body; issues: Issue[] } | { body: null; issues: Issue[] };
+
+/** Edits a new version: JSON syntax and schema errors inline as you type, then publish with confirmation. */
+export function ConfigEditor({ selected, page, canEdit, actions, base: initialBase, startFrom, onStarted, onPublished }: Props) {
+  const [base, setBase] = useState(initialBase);
+  const [text, setText] = useState(() => pretty(initialBase.body));
+  const [message, setMessage] = useState("");
+  const [bakeMinutes, setBakeMinutes] = useState("");
+  const [serverIssues, setServerIssues] = useState<Issue[]>([]);
+  const [step, setStep] = useState<null | "confirm" | { conflict: number }>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+
+  useEffect(() => {
+    if (!startFrom) return;
+    setText(pretty(startFrom.body));
+    setNote(`Started from ${startFrom.label}.`);
+    onStarted();
+  }, [startFrom, onStarted]);
+
+  const parsed = useMemo((): Parsed => parse(text, page.schema), [text, page.schema]);
+  const issues = parsed.issues.length > 0 ? parsed.issues : serverIssues;
+
+  const send = () =>
+    start(async () => {
+      if (!parsed.body) return;
+      const minutes = Number(bakeMinutes);
+      const result = await actions.publish({ ...selected, body: parsed.body, message, expectedVersion: base.version, ...(minutes > 0 ? { bakeMinutes: minutes } : {}) });
+      if (!result.ok) return setError(result.error);
+      const answer = result.value;
+      if ("conflict" in answer) return setStep({ conflict: answer.conflict });
+      setStep(null);
+      if ("issues" in answer) return setServerIssues(answer.issues);
+      onPublished(answer.version);
+    });
+
+  // The dialog reports its own closing too, also when a conflict replaces it: that must not close the conflict.
+  const closeConfirm = () => setStep((current) => (current === "confirm" ? null : current));
+
+  const rebaseOntoCurrent = () =>
+    start(async () => {
+      const response = await fetch(documentUrl(selected), { cache: "no-store" });
+      if (!response.ok) return setError(`The current version could not be loaded (${response.status}).`);
+      const theirs = (await response.json()) as VersionBody;
+      if (!parsed.body) return;
+      setText(pretty(rebase(base.body, parsed.body, theirs.body)));
+      setBase({ version: theirs.version, body: theirs.body });
+      setNote(`Your changes now sit on version ${theirs.version}. Review them and publish again.`);
+      setStep(null);
+    });
+
+  const reveal = () =>
+    start(async () => {
+      const result = await actions.reveal({ ...selected, version: base.version });
+      if (!result.ok) return setError(result.error);
+      setText(pretty(result.value));
+      setNote("Secrets revealed; the reveal is in the audit log.");
+    });
+
+  return (
+    <div className="space-y-3">
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        {base.version === 0 ? "No version yet: this will be version 1." : `Editing on top of version ${base.version}.`} Secrets show masked; leave a mask as it is to keep the stored value.
+      </p>
+      {note && <p className="text-sm text-accent-700 dark:text-accent-300">{note}</p>}
+      <JsonEditor label="Config body" value={text} onChange={canEdit ? (next) => (setText(next), setServerIssues([])) : undefined} readOnly={!canEdit} />
+      {issues.length > 0 && (
+        <ul aria-label="Problems in the body" className="space-y-0.5 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-300">
+          {issues.map((issue) => (
+            <li key={`${issue.path}:${issue.message}`}>
+              <code className="font-mono text-xs">{issue.path}</code> {issue.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canEdit && (
+        <div className="flex flex-wrap items-end gap-3">
+          <Input label="What changes, and why" className="min-w-80 flex-1" value={message} onChange={(e) => setMessage(e.target.value)} />
+          <Input label="Bake minutes (optional)" className="w-40" type="number" min={1} value={bakeMinutes} onChange={(e) => setBakeMinutes(e.target.value)} />
+          <Button variant="primary" disabled={!parsed.body || issues.length > 0 || message.trim() === "" || pending} onClick={() => (setError(null), setStep("confirm"))}>
+            Publish
+          </Button>
+          {base.version > 0 && (
+            <Button onClick={reveal} disabled={pending}>
+              Reveal secrets
+            </Button>
+          )}
+        </div>
+      )}
+      {step === null && <FormError error={error} />}
+      <ConfirmDialog open={step === "confirm"} title={`Publish version ${base.version + 1}?`} confirmLabel="Publish" pending={pending} error={error} onConfirm={send} onCancel={closeConfirm}>
+        Instances of {selected.service} in {selected.environment} apply it as soon as it is published{Number(bakeMinutes) > 0 ? `, and a critical alert in the next ${bakeMinutes} minutes rolls it back` : ""}.
+      </ConfirmDialog>
+      {step !== null && step !== "confirm" && (
+        <ConflictDialog selected={selected} baseVersion={base.version} currentVersion={step.conflict} pending={pending} error={error} onRebase={rebaseOntoCurrent} onCancel={() => setStep(null)} />
+      )}
+    </div>
+  );
+}
+
+function parse(text: string, schema: Body | null): Parsed {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    return { body: null, issues: [{ path: "body", message: error instanceof Error ? error.message : "is not valid JSON" }] };
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return { body: null, issues: [{ path: "body", message: "must be a JSON object" }] };
+  return { body: body as Body, issues: schema ? schemaViolations(schema, body) : [] };
+}

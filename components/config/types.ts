@@ -1,0 +1,39 @@
+import type { Published } from "@/app/(console)/config/actions";
+import type { ActionResult } from "@/components/ui/action-result";
+import type { VersionDiff } from "@/lib/domain/config/diff-versions";
+import type { Drift } from "@/lib/domain/config/drift";
+import type { VersionsPage } from "@/lib/domain/config/list-versions";
+import type { ConfigOverview } from "@/lib/domain/config/overview";
+import type { VersionBody } from "@/lib/domain/config/read-version";
+
+export type { ConfigOverview, Drift, Published, VersionBody, VersionDiff, VersionsPage };
+
+export interface Selected {
+  service: string;
+  environment: string;
+}
+
+export type Body = Record<string, unknown>;
+
+/** The server actions the Config page hands to its parts. */
+export interface ConfigActions {
+  publish(input: Selected & { body: Body; message: string; expectedVersion: number; bakeMinutes?: number }): Promise<ActionResult<Published>>;
+  rollback(input: Selected & { toVersion: number; reason: string; expectedVersion: number }): Promise<ActionResult<Published>>;
+  saveSchema(input: Selected & { schema: Body | null }): Promise<ActionResult<null>>;
+  endBakeEarly(input: Selected): Promise<ActionResult<null>>;
+  reveal(input: Selected & { version: number }): Promise<ActionResult<Body>>;
+  saveAsTemplate(input: { name: string; body: Body }): Promise<ActionResult<null>>;
+  removeTemplate(input: { name: string }): Promise<ActionResult<null>>;
+  addConfigEnvironment(input: { name: string }): Promise<ActionResult<null>>;
+}
+
+export interface Abilities {
+  /** Admins publish, roll back and edit schemas and templates. */
+  edit: boolean;
+  /** Operators and above end a bake early. */
+  endBake: boolean;
+}
+
+export const documentUrl = ({ service, environment }: Selected) => `/api/v1/config/${encodeURIComponent(service)}/${encodeURIComponent(environment)}`;
+
+export const pretty = (value: unknown) => JSON.stringify(value, null, 2);
