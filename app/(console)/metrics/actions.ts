@@ -1,0 +1,15 @@
+"use server";
+
+import { currentCtx } from "@/lib/auth/current";
+import { createRule, deleteRule, updateRule } from "@/lib/domain/rules/save-rule";
+import { attempt } from "../attempt";
+
+// Public endpoints: the verbs check the caller's role and parse the input themselves.
+
+export async function saveRule(input: Record<string, unknown>) {
+  return attempt(async () => (input.id === undefined ? createRule(await currentCtx(), input) : updateRule(await currentCtx(), input)));
+}
+
+export async function removeRule(id: number) {
+  return attempt(async () => deleteRule(await currentCtx(), { id }));
+}

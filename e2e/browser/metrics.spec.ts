@@ -1,0 +1,52 @@
+import { randomBytes } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { addServiceToken } from "../support/browser-auth";
+
+const unique = (prefix: string) => `${prefix}-${randomBytes(3).toString("hex")}`;
+
+/** A service that has reported once and sent the last 40 minutes of its standard series, one point a minute. */
+async function seedService(page: Page, service: string): Promise<void> {
+  const token = await addServiceToken(page.request, unique("charts"), service);
+  const headers = { authorization: `Bearer ${token}` };
+  expect((await page.request.post("/api/v1/report", { headers, data: { service, instance: `${service}-1` } })).status()).toBe(200);
+  const now = Date.now();
+  const tags = { breaker: "openai", instance: `${service}-1` };
+  const points = Array.from({ length: 41 }, (_, i) => new Date(now - (40 - i) * 60_000).toISOString()).flatMap((ts, i) => [
+    { service, name: "breaker_calls_per_second", kind: "gauge", value: 10 + (i % 5), ts, tags },
+    { service, name: "breaker_error_rate", kind: "gauge", value: i > 30 ? 0.6 : 0.02, ts, tags },
+    { service, name: "breaker_latency_p99_ms", kind: "gauge", value: 800 + (i % 7) * 50, ts, tags },
+    { service, name: "queue_depth", kind: "gauge", value: i, ts, tags: { instance: `${service}-1` } },
+  ]);
+  expect((await page.request.post("/api/v1/metrics", { headers, data: points })).status()).toBe(202);
+}
+
+test("a service page draws its charts with the changes that explain them, and redraws for another range", async ({ page }) => {
+  const service = unique("charted");
+  await seedService(page, service);
+  const flip = await page.request.put(`/api/v1/services/${service}/mode`, { data: { mode: "local_queue", reason: "openai outage drill" } });
+  expect(flip.status()).toBe(200);
+
+  await page.goto("/metrics");
+  await page.getByRole("link", { name: service }).click();
+  await expect(page.getByRole("heading", { name: service })).toBeVisible();
+
+  const requestRate = page.getByRole("figure", { name: "Request rate chart" });
+  await expect(requestRate.locator(".recharts-line path")).toBeVisible();
+  await expect(requestRate).toHaveAttribute("data-points", "41");
+  for (const title of ["Error rate", "Latency", "Queue depth", "Breaker error rates"]) {
+    await expect(page.getByRole("figure", { name: `${title} chart` }).locator(".recharts-line path").first()).toBeVisible();
+  }
+
+  await requestRate.locator('[data-annotation="mode"]').hover();
+  const tooltip = page.getByRole("tooltip");
+  await expect(tooltip).toContainText("mode.set local_queue");
+  await expect(tooltip).toContainText("openai outage drill");
+  await expect(tooltip.getByRole("link", { name: "Open" })).toHaveAttribute("href", "/modes");
+
+  await page.getByRole("button", { name: "15 min" }).click();
+  // Fifteen one-minute points, or fourteen if a minute went by since seeding.
+  await expect(requestRate).toHaveAttribute("data-points", /^1[45]$/);
+  await page.getByRole("button", { name: "7 d" }).click();
+  await expect(requestRate).toHaveAttribute("data-points", /^[1-3]$/);
+  await expect(requestRate.locator(".recharts-line path")).toBeVisible();
+});
