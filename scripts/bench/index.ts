@@ -7,6 +7,7 @@
 import os from "node:os";
 import { alertsSection } from "./alerts-section";
 import { fleetSection } from "./fleet-load";
+import { metricsSection } from "./metrics-section";
 import { ingestionSection } from "./report-ingestion";
 import { DIST_DIR, startStack, Teardown } from "./stack";
 import { streamSection } from "./stream-latency";
@@ -19,6 +20,7 @@ const SECTIONS: Record<string, Section> = {
   memory: memorySection,
   fleet: fleetSection,
   alerts: alertsSection,
+  metrics: metricsSection,
 };
 
 const log = (line: string) => console.log(`· ${line}`);
