@@ -6,6 +6,7 @@
  */
 import os from "node:os";
 import { alertsSection } from "./alerts-section";
+import { configHistorySection } from "./config-history";
 import { fleetSection } from "./fleet-load";
 import { metricsSection } from "./metrics-section";
 import { ingestionSection } from "./report-ingestion";
@@ -20,6 +21,7 @@ const SECTIONS: Record<string, Section> = {
   memory: memorySection,
   fleet: fleetSection,
   alerts: alertsSection,
+  config: configHistorySection,
   metrics: metricsSection,
 };
 
