@@ -9,10 +9,17 @@ import { Textarea } from "@/components/ui/textarea";
 import { channelTypes, type Channel, type ChannelType, type RoutingActions } from "./types";
 
 const templates: Record<ChannelType, Record<string, unknown>> = {
-  webhook: { url: "https://hooks.example.com/breakwater", secret: "an HMAC key, or leave this line out" },
+  webhook: { url: "https://hooks.example.com/breakwater" },
   slack: { webhookUrl: "https://hooks.slack.com/services/T000/B000/XXXX" },
   pagerduty: { routingKey: "your Events API v2 integration key" },
   email: { host: "smtp.example.com", port: 587, secure: false, from: "breakwater@example.com", to: ["oncall@example.com"] },
+};
+
+const hints: Record<ChannelType, string> = {
+  webhook: "Add \"secret\" to sign each body with HMAC-SHA256 (header X-Breakwater-Signature).",
+  slack: "A Slack incoming webhook URL.",
+  pagerduty: "An Events API v2 integration key; \"url\" defaults to PagerDuty's endpoint.",
+  email: "SMTP; add \"user\" and \"password\" if the server asks for them.",
 };
 
 const pretty = (config: Record<string, unknown>) => JSON.stringify(config, null, 2);
@@ -62,7 +69,7 @@ export function ChannelForm({ editing, actions, onDone }: Props) {
           }}
         />
       </div>
-      <Textarea label="Config (JSON)" rows={Math.min(12, config.split("\n").length + 1)} spellCheck={false} className="w-full font-mono" value={config} onChange={(e) => setConfig(e.target.value)} />
+      <Textarea label="Config (JSON)" hint={hints[type]} rows={Math.min(12, config.split("\n").length + 1)} spellCheck={false} className="w-full font-mono" value={config} onChange={(e) => setConfig(e.target.value)} />
       <FormError error={error} />
       <div className="flex gap-2">
         <Button variant="primary" onClick={save} disabled={pending}>

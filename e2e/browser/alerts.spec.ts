@@ -208,6 +208,23 @@ test("a responder creates a silence from scratch, seeing what it matches first",
   await expect(responder.getByRole("row", { name: new RegExp(`silence service="${service}", alertname=~"Maint`) })).toContainText("active");
 });
 
+test("the sidebar counts firing alerts by severity, live", async ({ page }) => {
+  const service = unique("counted");
+  const token = await addServiceToken(page.request, unique("alert-token"), service);
+  await openLive(page, "/");
+  const counts = page.getByRole("navigation", { name: "Console" }).getByText(/^Firing: /);
+  const critical = async () => Number(/(\d+) critical/.exec((await counts.textContent()) ?? "")?.[1]);
+  const before = await critical();
+
+  const res = await page.request.post("/api/v1/alerts", { headers: { authorization: `Bearer ${token}` }, data: [{ labels: { alertname: unique("Counted"), service, severity: "page" } }] });
+  expect(res.status()).toBe(202);
+  await expect(counts).toContainText(`${before + 1} critical`);
+
+  const { alerts } = (await (await page.request.get(`/api/v1/alerts?service=${service}`)).json()) as { alerts: { id: number }[] };
+  expect((await page.request.post(`/api/v1/alerts/${alerts[0]!.id}/ack`, { data: {} })).status()).toBe(200);
+  await expect(counts).toContainText(`${before} critical`);
+});
+
 /** Opens a page and waits until its live stream is up, which also means it has hydrated and its keyboard handlers listen. */
 async function openLive(page: Page, path: string): Promise<void> {
   await page.goto(path);
