@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DAY, dayOf, ensurePartitions, partitionDays, partitionName } from "@/lib/domain/metrics/partitions";
+import { rollUpHours } from "@/lib/domain/metrics/rollups";
 import { DAYS_AHEAD, rollPartitions } from "@/lib/jobs/metrics-partitions";
 import { seedServiceToken, seedUser } from "../support/accounts";
 import { startApp, type TestApp } from "../support/app";
@@ -71,6 +72,25 @@ describe("GET /api/v1/metrics/query", () => {
 
   it("filters series by tags", async () => {
     expect((await query({ tags: "host=b" })).series.map((s) => s.tags)).toEqual([{ host: "b" }]);
+  });
+
+  it("reads long ranges from the hourly rollups, before and after the hours are rolled, never over maxPoints", async () => {
+    const week = { from: new Date(end - 7 * DAY).toISOString(), maxPoints: 20 };
+    const check = async () => {
+      const answer = await query(week);
+      expect(answer.stepSeconds % 3_600).toBe(0);
+      expect(answer.series).toHaveLength(2);
+      // The hour of points falls in one or two of the 9-hour intervals.
+      for (const s of answer.series) expect(s.points.length === 1 || s.points.length === 2).toBe(true);
+      expect(answer.series.flatMap((s) => s.points.map(([, v]) => v))).toEqual(expect.arrayContaining([1, 3]));
+      for (const s of answer.series) expect(new Set(s.points.map(([, v]) => v)).size).toBe(1);
+      expect((await query({ ...week, groupBy: "", agg: "sum" })).series[0]!.points.every(([, v]) => v === 4)).toBe(true);
+    };
+    await check();
+    expect(await rollUpHours(app.database.db, end + 2 * HOUR)).toBeGreaterThan(0);
+    const [rolled] = await app.database.sql<{ n: number }[]>`select count(*)::int as n from metric_points_hourly`;
+    expect(rolled!.n).toBeGreaterThan(0);
+    await check();
   });
 
   it("refuses a range that ends before it starts, and too many points", async () => {

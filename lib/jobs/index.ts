@@ -4,6 +4,7 @@ import { refreshAutomaticModes } from "./automatic-modes";
 import { rollBackFailedBakes, watchBakes } from "./config-bakes";
 import { runExpiries } from "./expiries";
 import { maintainMetricPartitions } from "./metrics-partitions";
+import { rollUpMetricHours } from "./metrics-rollups";
 import { pruneBreakerMinutes } from "./prune";
 import { evaluateAlertRules } from "./rules-evaluation";
 
@@ -14,6 +15,7 @@ const jobs: [string, (database: Db) => Promise<void>][] = [
   ["automatic modes", refreshAutomaticModes],
   ["breaker minutes pruning", pruneBreakerMinutes],
   ["metric partitions", maintainMetricPartitions],
+  ["metric hourly rollups", rollUpMetricHours],
   ["alert rules", evaluateAlertRules],
   ["config bakes", rollBackFailedBakes],
 ];

@@ -2,19 +2,21 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 
 const DAY_MS = 86_400_000;
-const PREFIX = "metric_points_";
+/** The tables partitioned by day; a day's partitions of both are created and dropped together. */
+const PARENTS = ["metric_points", "metric_points_hourly"] as const;
+type Parent = (typeof PARENTS)[number];
 
 /** The UTC day a time falls in, as the start of that day in ms. */
 export function dayOf(ms: number): number {
   return Math.floor(ms / DAY_MS) * DAY_MS;
 }
 
-export function partitionName(day: number): string {
-  return PREFIX + new Date(day).toISOString().slice(0, 10).replaceAll("-", "");
+export function partitionName(day: number, parent: Parent = "metric_points"): string {
+  return `${parent}_${new Date(day).toISOString().slice(0, 10).replaceAll("-", "")}`;
 }
 
 function dayOfPartition(name: string): number {
-  const digits = name.slice(PREFIX.length);
+  const digits = name.slice(-8);
   return Date.UTC(Number(digits.slice(0, 4)), Number(digits.slice(4, 6)) - 1, Number(digits.slice(6, 8)));
 }
 
@@ -30,17 +32,17 @@ const known = new Set<number>();
 export async function ensurePartitions(tx: Db, days: Iterable<number>): Promise<void> {
   const unknown = [...new Set(days)].filter((d) => !known.has(d)).sort((a, b) => a - b);
   if (unknown.length === 0) return;
-  const names = unknown.map(partitionName);
+  const names = unknown.flatMap((d) => PARENTS.map((parent) => partitionName(d, parent)));
   const rows = await tx.execute<{ name: string }>(sql`select relname as name from pg_class where relname in ${names}`);
   const existing = new Set(rows.map((r) => r.name));
-  unknown.filter((d) => existing.has(partitionName(d))).forEach((d) => known.add(d));
-  const missing = unknown.filter((d) => !existing.has(partitionName(d)));
+  const missing = unknown.flatMap((day) => PARENTS.filter((parent) => !existing.has(partitionName(day, parent))).map((parent) => ({ day, parent })));
+  unknown.filter((d) => !missing.some((m) => m.day === d)).forEach((d) => known.add(d));
   if (missing.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('breakwater.metric_partitions'))`);
-  for (const day of missing) {
+  for (const { day, parent } of missing) {
     const from = new Date(day).toISOString();
     const to = new Date(day + DAY_MS).toISOString();
-    await tx.execute(sql.raw(`create table if not exists "${partitionName(day)}" partition of metric_points for values from ('${from}') to ('${to}')`));
+    await tx.execute(sql.raw(`create table if not exists "${partitionName(day, parent)}" partition of ${parent} for values from ('${from}') to ('${to}')`));
   }
 }
 
@@ -53,9 +55,9 @@ export async function partitionDays(db: Db): Promise<number[]> {
   return rows.map((r) => dayOfPartition(r.name));
 }
 
-/** Drops a day's partition: retention removes whole days at once, never row by row. */
+/** Drops a day's partitions: retention removes whole days at once, never row by row. */
 export async function dropPartition(db: Db, day: number): Promise<void> {
-  await db.execute(sql.raw(`drop table if exists "${partitionName(day)}"`));
+  for (const parent of PARENTS) await db.execute(sql.raw(`drop table if exists "${partitionName(day, parent)}"`));
 }
 
 export const DAY = DAY_MS;

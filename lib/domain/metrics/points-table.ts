@@ -10,3 +10,13 @@ export const metricPoints = pgTable("metric_points", {
   ts: timestamp("ts", { withTimezone: true }).notNull(),
   value: doublePrecision("value").notNull(),
 });
+
+/** Hourly rollups of metric_points (migration 0009), partitioned by day the same way. */
+export const metricPointsHourly = pgTable("metric_points_hourly", {
+  seriesId: integer("series_id").notNull(),
+  hour: timestamp("hour", { withTimezone: true }).notNull(),
+  count: integer("count").notNull(),
+  sum: doublePrecision("sum").notNull(),
+  min: doublePrecision("min").notNull(),
+  max: doublePrecision("max").notNull(),
+});

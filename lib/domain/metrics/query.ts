@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { metricSeries } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
-import { metricPoints } from "./points-table";
+import { metricPoints, metricPointsHourly } from "./points-table";
 import { stepSeconds, type MetricsQuery } from "./query-input";
 
 export interface SeriesPoints {
@@ -21,27 +21,47 @@ export interface QueryResult {
 
 const combine = { avg: sql`avg(v)`, sum: sql`sum(v)`, max: sql`max(v)`, min: sql`min(v)` } as const;
 
+const HOUR_SECONDS = 3_600;
+/** From intervals this long, charts read the hourly rollups: a week of 100 series is then 17,000 rows, not a million. */
+export const HOURLY_FROM_STEP_SECONDS = 900;
+
 /**
  * The series of one metric downsampled on the server, as Grafana's max data points does: the range
- * is cut into at most `maxPoints` intervals of whole seconds (date_bin from `from`), each holding
- * the mean of its points (the last-seen maximum for counters, which only grow). With `groupBy`,
- * series sharing those tags merge into one by `agg` per interval.
+ * is cut into at most `maxPoints` intervals of whole seconds (date_bin), each holding the mean of
+ * its points (the highest value for counters, which only grow). Intervals of 15 minutes and more
+ * are whole hours read from the hourly rollups, plus the raw points of the hours not rolled yet.
+ * With `groupBy`, series sharing those tags merge into one by `agg` per interval.
  */
 export async function queryMetrics(db: Db, q: MetricsQuery): Promise<QueryResult> {
-  const step = stepSeconds(q.from, q.to, q.maxPoints);
+  const hourly = stepSeconds(q.from, q.to, q.maxPoints) >= HOURLY_FROM_STEP_SECONDS;
+  const origin = hourly ? new Date(Math.floor(q.from.getTime() / 3_600_000) * 3_600_000) : q.from;
+  const step = hourly ? HOUR_SECONDS * Math.ceil(stepSeconds(origin, q.to, q.maxPoints) / HOUR_SECONDS) : stepSeconds(q.from, q.to, q.maxPoints);
+  const from = sql`${origin.toISOString()}::timestamptz`;
+  const to = sql`${q.to.toISOString()}::timestamptz`;
   const key = q.groupBy
     ? sql`coalesce((select jsonb_object_agg(k, s.tags -> k) from jsonb_array_elements_text(${JSON.stringify(q.groupBy)}::jsonb) k where s.tags ? k), '{}'::jsonb)`
     : sql`s.tags`;
+  // Each source row is (series, time, count, sum, max) of one point, or of one hour of points.
+  const source = hourly
+    ? sql`
+      select h.series_id, h.hour as ts, h.count as n, h.sum as total, h.max as top from ${metricPointsHourly} h
+      where h.series_id in (select id from s) and h.hour >= ${from} and h.hour < least(${to}, (select rolled_until from metric_rollup_state))
+      union all
+      select p.series_id, date_bin('1 hour', p.ts, timestamptz 'epoch'), count(*), sum(p.value), max(p.value) from ${metricPoints} p
+      where p.series_id in (select id from s) and p.ts >= greatest(${from}, (select rolled_until from metric_rollup_state)) and p.ts < ${to}
+      group by 1, 2`
+    : sql`
+      select p.series_id, p.ts, 1 as n, p.value as total, p.value as top from ${metricPoints} p
+      where p.series_id in (select id from s) and p.ts >= ${from} and p.ts < ${to}`;
   const rows = await db.execute<{ tags: Record<string, string>; points: [string, number][] }>(sql`
     with s as (
       select id, kind, ${key} as tags from ${metricSeries} s
       where s.service = ${q.service} and s.name = ${q.name} and s.tags @> ${JSON.stringify(q.tags)}::jsonb
     ), binned as (
-      select p.series_id, date_bin(make_interval(secs => ${step}), p.ts, ${q.from.toISOString()}::timestamptz) as t,
-        case when min(s.kind) = 'counter' then max(p.value) else avg(p.value) end as v
-      from ${metricPoints} p join s on s.id = p.series_id
-      where p.ts >= ${q.from.toISOString()}::timestamptz and p.ts < ${q.to.toISOString()}::timestamptz
-      group by p.series_id, t
+      select src.series_id, date_bin(make_interval(secs => ${step}), src.ts, ${from}) as t,
+        case when min(s.kind) = 'counter' then max(src.top) else sum(src.total) / sum(src.n) end as v
+      from (${source}) src join s on s.id = src.series_id
+      group by src.series_id, t
     ), merged as (
       select s.tags, b.t, ${q.groupBy ? combine[q.agg] : sql`min(v)`} as v
       from binned b join s on s.id = b.series_id
