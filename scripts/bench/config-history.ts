@@ -60,7 +60,7 @@ async function seed(stack: Stack): Promise<void> {
   for (let from = 1; from <= VERSIONS; from += batch) {
     await sql`
       insert into config_versions (service, environment, version, body, message, author, base_version)
-      select ${SERVICE}, ${ENVIRONMENT}, g, jsonb_set(${sql.json(body as never)}::jsonb, array['routes', (g % ${routes})::text, 'limit'], to_jsonb(g)),
+      select ${SERVICE}, ${ENVIRONMENT}, g, jsonb_set(${JSON.stringify(body)}::jsonb, array['routes', (g % ${routes})::text, 'limit'], to_jsonb(g)),
         'bench version ' || g, 'bench@example.com', g - 1
       from generate_series(${from}::int, ${Math.min(VERSIONS, from + batch - 1)}::int) g`;
   }
