@@ -3,9 +3,9 @@ import type { ChildRoute, RoutingTree } from "./types";
 const describeMatchers = (route: ChildRoute) => (route.matchers.length === 0 ? "every alert" : route.matchers.map((m) => `${m.label}${m.op}"${m.value}"`).join(", "));
 
 /** The tree as Alertmanager users read it: the root, then each route's matchers, receiver and what it overrides. */
-export function RouteTreeView({ tree }: { tree: RoutingTree }) {
+export function RouteTreeView({ tree, label = "Routing tree" }: { tree: RoutingTree; label?: string }) {
   return (
-    <section aria-label="Routing tree" className="font-mono text-xs">
+    <section aria-label={label} className="font-mono text-xs">
       <div className="rounded-md bg-zinc-100 px-2 py-1.5 dark:bg-zinc-800/60">
         <span className="font-semibold">root</span> → {tree.receiver}
         <Settings route={tree} />

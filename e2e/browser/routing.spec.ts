@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { startHttpReceiver } from "../api/alerts-receivers";
 import { addServiceToken, addUser, signInThroughApi } from "../support/browser-auth";
+import { browserRun } from "../support/browser-run";
 
 const unique = (prefix: string) => `${prefix}-${randomBytes(3).toString("hex")}`;
 
@@ -75,6 +76,10 @@ test("an admin edits the routing tree, tests a label set against it, and a stale
   await editor.fill(JSON.stringify(tree, null, 2));
   await page.getByRole("button", { name: /Publish version/ }).click();
   await expect(page.getByRole("region", { name: "Routing tree", exact: true })).toContainText(`team="${team}" → ${channel}`);
+  const published = page.getByRole("table", { name: "Routing versions" }).getByRole("row").filter({ hasText: "in force" });
+  await expect(published).toContainText(browserRun().admin.email);
+  await published.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByRole("region", { name: /^Tree of version \d+$/ })).toContainText(`team="${team}" → ${channel}`);
 
   const box = page.getByRole("region", { name: "Test a label set" });
   await box.getByLabel("Labels, one name=value a line").fill(`alertname=Probe\nteam=${team}\nseverity=info`);
