@@ -30,6 +30,8 @@ export function MetricChart({ service, spec, range, tick, annotations }: { servi
     keep();
     hideTimer.current = window.setTimeout(() => setShown(null), HIDE_DELAY_MS);
   };
+  // A line needs two points; with fewer intervals than that, each point shows as a dot.
+  const sparse = rows.length <= 2;
   const visible = annotations.filter((a) => {
     const t = Date.parse(a.at);
     return t >= bounds[0] && t <= bounds[1];
@@ -54,7 +56,7 @@ export function MetricChart({ service, spec, range, tick, annotations }: { servi
               contentStyle={{ fontSize: 12 }}
             />
             {lines.map((line, i) => (
-              <Line key={line} dataKey={line} name={line} stroke={lineColors[i % lineColors.length]} dot={false} strokeWidth={1.5} isAnimationActive={false} connectNulls={false} />
+              <Line key={line} dataKey={line} name={line} stroke={lineColors[i % lineColors.length]} dot={sparse && { r: 2.5 }} strokeWidth={1.5} isAnimationActive={false} connectNulls={false} />
             ))}
             {visible.map((a, i) => (
               <ReferenceLine

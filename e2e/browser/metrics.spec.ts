@@ -46,7 +46,30 @@ test("a service page draws its charts with the changes that explain them, and re
   await page.getByRole("button", { name: "15 min" }).click();
   // Fifteen one-minute points, or fourteen if a minute went by since seeding.
   await expect(requestRate).toHaveAttribute("data-points", /^1[45]$/);
+  // A week is drawn from hourly rows: the 41 minutes fall in one or two, each shown as a dot.
   await page.getByRole("button", { name: "7 d" }).click();
-  await expect(requestRate).toHaveAttribute("data-points", /^[1-3]$/);
-  await expect(requestRate.locator(".recharts-line path")).toBeVisible();
+  await expect(requestRate).toHaveAttribute("data-points", /^[12]$/);
+  await expect(requestRate.locator(".recharts-line-dot").first()).toBeVisible();
+});
+
+test("an admin previews a rule over the last 24 hours, then saves it", async ({ page }) => {
+  const service = unique("ruled");
+  await seedService(page, service);
+  const name = unique("ErrorsHigh");
+
+  await page.goto("/metrics/rules");
+  await page.getByRole("button", { name: "New rule" }).click();
+  const form = page.getByRole("form", { name: "New rule" });
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Service").fill(service);
+  await form.getByLabel("Threshold").fill("0.5");
+  await form.getByLabel("For (s)").fill("0");
+  await form.getByRole("button", { name: "Preview last 24 h" }).click();
+  // The seeded error rate is 0.6 over its last ten minutes.
+  await expect(form.getByRole("figure", { name: "Rule preview" })).toContainText("would have fired 1 time");
+
+  await form.getByRole("button", { name: "Save rule" }).click();
+  await expect(form).toBeHidden();
+  const row = page.getByRole("row").filter({ hasText: name });
+  await expect(row).toContainText(`avg(breaker_error_rate[60s]) > 0.5`);
 });

@@ -2,6 +2,7 @@ import type postgres from "postgres";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { DAY, dayOf, ensurePartitions } from "@/lib/domain/metrics/partitions";
+import { seriesKey } from "@/lib/domain/metrics/series-key";
 
 const CHUNK_ROWS = 100_000;
 
@@ -9,7 +10,7 @@ const CHUNK_ROWS = 100_000;
 export async function createSeries(database: Database, service: string, name: string, count: number, tags: (i: number) => Record<string, string>): Promise<number[]> {
   const rows = Array.from({ length: count }, (_, i) => {
     const t = tags(i);
-    return { service, name, kind: "gauge", tags: t, key: JSON.stringify(Object.keys(t).sort().map((k) => [k, t[k]])) };
+    return { service, name, kind: "gauge", tags: t, key: seriesKey(t) };
   });
   const inserted = await database.db.execute<{ id: number }>(sql`
     insert into metric_series (service, name, kind, tags, key)
