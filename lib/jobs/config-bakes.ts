@@ -1,5 +1,5 @@
 import { db, type Db } from "@/lib/db/client";
-import { failedBakes, rollBackBake } from "@/lib/domain/config/bake";
+import { failedBakes, rollBackBake } from "@/lib/domain/config/auto-rollback";
 import { systemCtx } from "@/lib/domain/context";
 import { subscribe } from "@/lib/live/listener";
 
