@@ -26,6 +26,10 @@ export function MetricChart({ service, spec, range, tick, annotations }: { servi
   const [shown, setShown] = useState<{ annotation: Annotation; x: number } | null>(null);
   const hideTimer = useRef<number | undefined>(undefined);
   const keep = () => window.clearTimeout(hideTimer.current);
+  const show = (annotation: Annotation, x: number) => {
+    keep();
+    setShown({ annotation, x });
+  };
   const hide = () => {
     keep();
     hideTimer.current = window.setTimeout(() => setShown(null), HIDE_DELAY_MS);
@@ -64,7 +68,7 @@ export function MetricChart({ service, spec, range, tick, annotations }: { servi
                 x={Date.parse(a.at)}
                 stroke={markerColors[a.kind]}
                 strokeDasharray="2 3"
-                label={<AnnotationMarker annotation={a} onShow={(annotation, x) => (keep(), setShown({ annotation, x }))} onHide={hide} />}
+                label={<AnnotationMarker annotation={a} onShow={show} onHide={hide} />}
               />
             ))}
           </LineChart>
