@@ -96,10 +96,15 @@ describe("delivery", () => {
     const requests = await until(() => http.at("/flaky"), (r) => r.some((x) => x.status === 202));
     expect(requests.map((r) => r.status)).toEqual([503, 503, 503, 202]);
     expect(new Set(requests.map((r) => r.headers["idempotency-key"])).size).toBe(1);
-    const detail = (await (await admin.get(`/api/v1/alerts/${alert.id}`)).json()) as {
-      deliveries: { status: string; channel: { name: string }; attempts: { ok: boolean; statusCode: number; error: string | null }[] }[];
-      timeline: { kind: string }[];
-    };
+    // The worker records the outcome once the receiver has answered, a moment after the receiver saw it.
+    const detail = await until(
+      async () =>
+        (await (await admin.get(`/api/v1/alerts/${alert.id}`)).json()) as {
+          deliveries: { status: string; channel: { name: string }; attempts: { ok: boolean; statusCode: number; error: string | null }[] }[];
+          timeline: { kind: string }[];
+        },
+      (d) => d.deliveries[0]?.status === "sent",
+    );
     const [delivery] = detail.deliveries;
     expect(delivery).toMatchObject({ status: "sent", channel: { name: "flaky" } });
     expect(delivery!.attempts.map((a) => [a.ok, a.statusCode])).toEqual([

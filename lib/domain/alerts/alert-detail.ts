@@ -4,8 +4,16 @@ import type { Db } from "@/lib/db/client";
 import { alertView } from "./alert-view";
 import { loadAlert } from "./load-alert";
 
-/** One alert with its routes, its timeline and the delivery log: every notification and each attempt at it. */
-export async function alertDetail(db: Db, id: number) {
+/**
+ * One alert with its routes, its timeline and the delivery log: every notification and each attempt
+ * at it. Read in one snapshot, so a delivery recorded meanwhile shows on the timeline and in the log
+ * together or in neither.
+ */
+export function alertDetail(db: Db, id: number) {
+  return db.transaction((tx) => readDetail(tx, id), { isolationLevel: "repeatable read", accessMode: "read only" });
+}
+
+async function readDetail(db: Db, id: number) {
   const row = await loadAlert(db, id);
   const timeline = await db
     .select({ id: alertEvents.id, kind: alertEvents.kind, at: alertEvents.at, actor: alertEvents.actor, note: alertEvents.note, detail: alertEvents.detail })

@@ -24,8 +24,7 @@ export interface Sent {
  * Alertmanager sends a group; PagerDuty takes one event per alert.
  */
 export async function sendClaimed(db: Db, claimed: ClaimedDelivery[]): Promise<Sent[]> {
-  const byId = await channelsForSending(db, claimed.map((d) => d.channelId));
-  const rows = await loadAlerts(db, claimed.map((d) => d.alertId));
+  const [byId, rows] = await Promise.all([channelsForSending(db, claimed.map((d) => d.channelId)), loadAlerts(db, claimed.map((d) => d.alertId))]);
   const batches = new Map<string, ClaimedDelivery[]>();
   for (const d of claimed) {
     const type = byId.get(d.channelId)?.type;
