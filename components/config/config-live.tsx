@@ -11,13 +11,14 @@ import { EditorPanel } from "./editor-panel";
 import { HistoryTable } from "./history-table";
 import { SchemaPanel } from "./schema-panel";
 import { TemplatesPanel } from "./templates-panel";
-import type { Abilities, Body, ConfigActions, ConfigOverview, Drift, Selected, VersionsPage } from "./types";
+import type { Abilities, Body, ConfigActions, ConfigOverview, Selected, VersionsPage } from "./types";
 import { useOverview, useVersions } from "./use-config";
 
 interface Props {
   overview: ConfigOverview;
   selected: Selected | null;
-  initial: { versions: VersionsPage; drift: Drift } | null;
+  /** The first paint of the history; the other tabs load when opened, so they never start from a snapshot older than the page. */
+  initialVersions: VersionsPage | null;
   can: Abilities;
   actions: ConfigActions;
 }
@@ -25,13 +26,13 @@ interface Props {
 const tabs = ["Edit", "History", "Diff", "Drift", "Schema", "Templates"] as const;
 type Tab = (typeof tabs)[number];
 
-export function ConfigLive({ overview: initialOverview, selected, initial, can, actions }: Props) {
+export function ConfigLive({ overview: initialOverview, selected, initialVersions, can, actions }: Props) {
   const overview = useOverview(initialOverview).data ?? initialOverview;
   return (
     <div className="space-y-4">
       <DocumentPicker overview={overview} selected={selected} canAddEnvironment={can.edit} actions={actions} />
       {selected ? (
-        <DocumentView selected={selected} overview={overview} initial={initial} can={can} actions={actions} />
+        <DocumentView selected={selected} overview={overview} initialVersions={initialVersions} can={can} actions={actions} />
       ) : (
         <EmptyState title="No service yet.">A service appears here once it reports or once config is published for it through the API.</EmptyState>
       )}
@@ -39,8 +40,8 @@ export function ConfigLive({ overview: initialOverview, selected, initial, can, 
   );
 }
 
-function DocumentView({ selected, overview, initial, can, actions }: Omit<Props, "selected"> & { selected: Selected }) {
-  const versions = useVersions(selected, initial?.versions);
+function DocumentView({ selected, overview, initialVersions, can, actions }: Omit<Props, "selected"> & { selected: Selected }) {
+  const versions = useVersions(selected, initialVersions ?? undefined);
   const [tab, setTab] = useState<Tab>("Edit");
   const [compare, setCompare] = useState<{ from: number; to: number } | null>(null);
   const [startFrom, setStartFrom] = useState<{ body: Body; label: string } | null>(null);
@@ -84,7 +85,7 @@ function DocumentView({ selected, overview, initial, can, actions }: Omit<Props,
           />
         )}
         {tab === "Diff" && <DiffView selected={selected} page={page} compare={compare} onCompare={setCompare} />}
-        {tab === "Drift" && <DriftPanel selected={selected} initial={initial?.drift} />}
+        {tab === "Drift" && <DriftPanel selected={selected} />}
         {tab === "Schema" && <SchemaPanel selected={selected} schema={page.schema} canEdit={can.edit} actions={actions} />}
         {tab === "Templates" && (
           <TemplatesPanel

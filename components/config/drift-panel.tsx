@@ -5,12 +5,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import type { Drift, Selected } from "./types";
+import type { Selected } from "./types";
 import { useDrift } from "./use-config";
 
 /** Which live instances run the current version, and since when the others lag. */
-export function DriftPanel({ selected, initial }: { selected: Selected; initial?: Drift }) {
-  const { data, error } = useDrift(selected, initial);
+export function DriftPanel({ selected }: { selected: Selected }) {
+  const { data, error } = useDrift(selected);
   if (!data) return error ? <ErrorState title="Drift could not be loaded.">{error.message}</ErrorState> : null;
   if (data.instances.length === 0) {
     return <EmptyState title={`No live instance of ${selected.service} in ${selected.environment}.`}>Instances appear here once they report.</EmptyState>;

@@ -8,6 +8,7 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { VersionEntry } from "@/lib/domain/config/list-versions";
 import { RollbackDialog } from "./rollback-dialog";
 import type { ConfigActions, Selected, VersionsPage } from "./types";
+import { useVersions } from "./use-config";
 
 interface Props {
   selected: Selected;
@@ -18,8 +19,11 @@ interface Props {
 }
 
 /** Every version, newest first, with who published it and why; roll back to any earlier one. */
-export function HistoryTable({ selected, page, canRollBack, actions, onCompare }: Props) {
+export function HistoryTable({ selected, page: newest, canRollBack, actions, onCompare }: Props) {
   const [target, setTarget] = useState<number | null>(null);
+  const [pages, setPages] = useState<number[]>([]);
+  const older = useVersions(selected, undefined, pages.at(-1));
+  const page = pages.length > 0 && older.data ? { ...older.data, currentVersion: newest.currentVersion } : newest;
   if (page.versions.length === 0) return <p className="text-sm text-zinc-500">Nothing published yet.</p>;
   return (
     <>
@@ -63,7 +67,18 @@ export function HistoryTable({ selected, page, canRollBack, actions, onCompare }
           ))}
         </TBody>
       </Table>
-      {page.nextBefore !== null && <p className="text-xs text-zinc-500">Older versions are in the API: {`?before=${page.nextBefore}`}.</p>}
+      <div className="flex gap-2">
+        {pages.length > 0 && (
+          <Button size="sm" onClick={() => setPages(pages.slice(0, -1))}>
+            Newer
+          </Button>
+        )}
+        {page.nextBefore !== null && (
+          <Button size="sm" onClick={() => setPages([...pages, page.nextBefore!])}>
+            Older
+          </Button>
+        )}
+      </div>
       {target !== null && (
         <RollbackDialog selected={selected} toVersion={target} currentVersion={page.currentVersion} actions={actions} onClose={() => setTarget(null)} />
       )}

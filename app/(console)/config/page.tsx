@@ -3,7 +3,6 @@ import { ConfigLive } from "@/components/config/config-live";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/lib/db/client";
 import { roleAtLeast } from "@/lib/domain/access/roles";
-import { configDrift } from "@/lib/domain/config/drift";
 import { listVersions } from "@/lib/domain/config/list-versions";
 import { configOverview } from "@/lib/domain/config/overview";
 import { signedIn } from "../page-access";
@@ -19,9 +18,7 @@ export default async function ConfigPage({ searchParams }: { searchParams: Searc
   const asked = await searchParams;
   const service = asked.service && overview.services.includes(asked.service) ? asked.service : (overview.documents[0]?.service ?? overview.services[0] ?? null);
   const environment = asked.environment && overview.environments.includes(asked.environment) ? asked.environment : "production";
-  const [versions, drift] = service
-    ? await Promise.all([listVersions(db(), service, environment, { limit: 50 }), configDrift(db(), service, environment)])
-    : [null, null];
+  const versions = service ? await listVersions(db(), service, environment, { limit: 50 }) : null;
   return (
     <>
       <PageHeader title="Config" description="Versioned config per service and environment: publish, compare, roll back, and see which instances run it." />
@@ -29,7 +26,7 @@ export default async function ConfigPage({ searchParams }: { searchParams: Searc
         key={`${service}/${environment}`}
         overview={overview}
         selected={service ? { service, environment } : null}
-        initial={versions && drift ? { versions, drift } : null}
+        initialVersions={versions}
         can={{ edit: roleAtLeast(person.role, "admin"), endBake: roleAtLeast(person.role, "operator") }}
         actions={{ publish, rollback, saveSchema, endBakeEarly, reveal, saveAsTemplate, removeTemplate, addConfigEnvironment }}
       />
