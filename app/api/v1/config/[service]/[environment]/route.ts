@@ -9,6 +9,7 @@ import { publicRoute } from "@/lib/http/route";
 export const GET = publicRoute<{ service: string; environment: string }>(async ({ req, params }) => {
   const ctx = await currentCtx();
   const read = await readCurrentConfig(db(), ctx, params, req.headers.get("if-none-match"));
-  const headers = { etag: read.etag, "cache-control": "no-cache", "x-request-id": ctx.requestId };
+  // The body differs by caller (secrets masked for people), so no shared cache may keep it.
+  const headers = { etag: read.etag, "cache-control": "private, no-cache", "x-request-id": ctx.requestId };
   return read.status === 304 ? new Response(null, { status: 304, headers }) : json(read.config, 200, headers);
 });
