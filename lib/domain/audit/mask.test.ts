@@ -43,10 +43,10 @@ describe("maskSecrets", () => {
     expect(maskSecrets([1, "two"])).toEqual([1, "two"]);
   });
 
-  it.each(["password", "passphrase", "clientSecret", "accessToken", "apiKey", "api-key", "privateKey", "Authorization", "cookie", "routingKey", "integration_key"])(
+  it.each(["password", "passphrase", "dbPassword", "SMTP_PASS", "clientSecret", "client_secret", "accessToken", "apiKey", "api-key", "API_KEY", "privateKey", "Authorization", "cookie", "routingKey", "integration_key", "credentials"])(
     "treats %s as secret",
     (key) => expect(isSecretKey(key)).toBe(true),
   );
 
-  it.each(["email", "role", "name", "service", "mode", "reason"])("treats %s as plain", (key) => expect(isSecretKey(key)).toBe(false));
+  it.each(["email", "role", "name", "service", "mode", "reason", "maxTokens", "tokensPerMinute", "secretName", "sortKey", "keyspace", "passengers", ""])("treats %s as plain", (key) => expect(isSecretKey(key)).toBe(false));
 });

@@ -1,9 +1,21 @@
-const secretKey = /pass(word|phrase)?|secret|token|api[-_]?key|private[-_]?key|credential|authorization|cookie|dsn|routing[-_]?key|integration[-_]?key/i;
+// A key is judged by its last word, so `dbPassword` and `client_secret` are secret while `maxTokens`
+// or `secretName` are not: a config full of false positives hides what an operator must read.
+const secretWords = new Set(["pass", "passwd", "password", "passphrase", "secret", "token", "credential", "credentials", "authorization", "cookie", "dsn"]);
+// A key is a secret only in these pairs: `apiKey`, `routing_key`; a `sortKey` or `partitionKey` is not.
+const secretKeyKinds = new Set(["api", "private", "routing", "integration", "signing", "access", "secret", "hmac", "encryption", "master", "license"]);
 
 export const MASK = "••••••";
 
 export function isSecretKey(key: string): boolean {
-  return secretKey.test(key);
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const last = words.at(-1);
+  if (last === undefined) return false;
+  if (last === "key") return secretKeyKinds.has(words.at(-2) ?? "");
+  return secretWords.has(last);
 }
 
 /** A copy of `value` with every value under a secret-looking key replaced by a mask, at any depth. */
