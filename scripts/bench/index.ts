@@ -8,6 +8,7 @@ import os from "node:os";
 import { alertsSection } from "./alerts-section";
 import { configHistorySection } from "./config-history";
 import { fleetSection } from "./fleet-load";
+import { flipSection } from "./flip-latency";
 import { metricsSection } from "./metrics-section";
 import { ingestionSection } from "./report-ingestion";
 import { DIST_DIR, startStack, Teardown } from "./stack";
@@ -20,6 +21,7 @@ const SECTIONS: Record<string, Section> = {
   ingestion: ingestionSection,
   memory: memorySection,
   fleet: fleetSection,
+  flip: flipSection,
   alerts: alertsSection,
   config: configHistorySection,
   metrics: metricsSection,

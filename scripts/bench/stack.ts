@@ -40,10 +40,16 @@ export class Teardown {
     this.steps.push({ name, run });
   }
 
-  async run(): Promise<void> {
-    for (const step of this.steps.splice(0).reverse()) {
-      await step.run().catch((error: unknown) => console.error(`cleanup (${step.name}) failed:`, error));
-    }
+  private running: Promise<void> | null = null;
+
+  /** Runs the steps once; a second call (an interrupt while a failure cleans up) waits for the same run. */
+  run(): Promise<void> {
+    this.running ??= (async () => {
+      for (const step of this.steps.splice(0).reverse()) {
+        await step.run().catch((error: unknown) => console.error(`cleanup (${step.name}) failed:`, error));
+      }
+    })();
+    return this.running;
   }
 }
 

@@ -1,6 +1,7 @@
-import { fork, type ChildProcess } from "node:child_process";
+import { fork } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { ask } from "./ipc";
 import type { Command, Reply } from "./subscriber-process";
 import type { Stack } from "./stack";
 import { sleep } from "./stats";
@@ -21,7 +22,7 @@ export interface Subscribers {
 
 export async function openSubscribers(stack: Stack, count: number): Promise<Subscribers> {
   const children = Array.from({ length: PROCESSES }, () => fork(entry, { execArgv: ["--import", "tsx"], stdio: "inherit" }));
-  const all = <R>(command: Command, read: (reply: Reply) => R | undefined) => Promise.all(children.map((c) => ask(c, command, read)));
+  const all = <R>(command: Command, read: (reply: Reply) => R | undefined) => Promise.all(children.map((c) => ask<Command, Reply, R>(c, command, read)));
   const share = (i: number) => Math.floor(count / PROCESSES) + (i < count % PROCESSES ? 1 : 0);
   const url = `${stack.origin}/api/v1/stream`;
   const close = async () => {
@@ -30,7 +31,7 @@ export async function openSubscribers(stack: Stack, count: number): Promise<Subs
   };
   try {
     await Promise.all(
-      children.map((c, i) => ask(c, { open: { url, cookie: stack.cookie, count: share(i) } }, (r) => ("opened" in r ? r.opened : undefined))),
+      children.map((c, i) => ask<Command, Reply, number>(c, { open: { url, cookie: stack.cookie, count: share(i) } }, (r) => ("opened" in r ? r.opened : undefined))),
     );
     await waitForStreamClients(stack, count);
   } catch (error) {
@@ -49,25 +50,6 @@ export async function openSubscribers(stack: Stack, count: number): Promise<Subs
       return parts.flatMap(({ ids, at }) => ids.map((id, i) => ({ id, at: at[i]! })));
     },
   };
-}
-
-function ask<R>(child: ChildProcess, command: Command, read: (reply: Reply) => R | undefined): Promise<R> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (reply: Reply) => {
-      if ("failed" in reply) return settle(() => reject(new Error(reply.failed)));
-      const value = read(reply);
-      if (value !== undefined) settle(() => resolve(value));
-    };
-    const onExit = () => settle(() => reject(new Error("a subscriber process exited")));
-    const settle = (done: () => void) => {
-      child.off("message", onMessage);
-      child.off("exit", onExit);
-      done();
-    };
-    child.on("message", onMessage);
-    child.once("exit", onExit);
-    child.send(command);
-  });
 }
 
 /** Waits until the server itself counts `count` open streams, read from its own metrics. */

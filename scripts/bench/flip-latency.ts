@@ -1,0 +1,78 @@
+import { openLongPollFleet } from "./long-poll-fleet";
+import { measureActionToCallbacks } from "./long-poll-latency";
+import { cpuMs } from "./server-process";
+import type { Stack } from "./stack";
+import { sleep } from "./stats";
+import { ms, ratio, type Section } from "./table";
+
+const FLIPS = {
+  service: "bench-flip",
+  instances: 500,
+  processes: 5,
+  startPerSecond: 100,
+  // Not the SDK's 5 s: 100 reports a second of one service would measure report ingestion on this
+  // machine's two cores (the fleet section does), not the flip's path. Each flip still brings a
+  // report from every instance, which the spacing lets the server finish before the next flip.
+  reportIntervalMs: 30_000,
+  settleMs: 10_000,
+  flips: 30,
+  spacingMs: 5_000,
+};
+// Each flip changes the mode, so every instance's onModeChange fires once per flip.
+const MODES = ["local_queue", "reduced_performance"];
+const P95_TARGET_MS = 50;
+
+/**
+ * Flip-to-instance latency: from an operator's `PUT /api/v1/services/{service}/mode` to
+ * `onModeChange` in each of 500 SDK instances long-polling the control document.
+ */
+export const flipSection: Section = async (stack, log) => {
+  const { service, instances, processes, startPerSecond, reportIntervalMs, settleMs, flips, spacingMs } = FLIPS;
+  log(`starting ${instances} SDK instances of ${service} in ${processes} processes, reporting every ${reportIntervalMs / 1000} s`);
+  const fleet = await openLongPollFleet(stack, { service, instances, processes, watch: "mode", startPerSecond, reportIntervalMs });
+  try {
+    // The start's burst of first reports and control reads passes before the first flip.
+    await sleep(settleMs);
+    const errorsBefore = await fleet.errors();
+    log(`flipping ${service} ${flips} times, ${spacingMs} ms after each flip reached every instance`);
+    const cpuBefore = await cpuMs(stack.serverPid);
+    const run = `bench flip ${Date.now()}`;
+    const { latency, action, received, baseline } = await measureActionToCallbacks(stack, fleet, {
+      actions: flips,
+      spacingMs,
+      act: (seq) => flip(stack, service, MODES[seq % MODES.length]!, `${run} #${seq}`),
+      log,
+    });
+    const serverCpuMsPerFlip = ((await cpuMs(stack.serverPid)) - cpuBefore) / flips;
+    const errors = Object.entries(await fleet.errors())
+      .map(([during, count]) => [during, count - (errorsBefore[during] ?? 0)] as const)
+      .filter(([, count]) => count > 0)
+      .map(([during, count]) => `${count} ${during}`);
+    const complete = received.filter((count) => count === instances).length;
+    const at = `${instances} instances`;
+    return [
+      { figure: `flip → onModeChange p50, ${at}`, value: ms(latency.p50), target: "", vsBaseline: ratio(latency.p50, baseline.p50) },
+      { figure: `flip → onModeChange p95, ${at}`, value: ms(latency.p95), target: `≤ ${P95_TARGET_MS} ms`, vsBaseline: ratio(latency.p95, baseline.p95) },
+      { figure: `flip → onModeChange p99, ${at}`, value: ms(latency.p99), target: "", vsBaseline: ratio(latency.p99, baseline.p99) },
+      { figure: "bare LISTEN p50/p95/p99 (baseline)", value: `${ms(baseline.p50)} / ${ms(baseline.p95)} / ${ms(baseline.p99)}`, target: "", vsBaseline: "1×" },
+      { figure: "flips reaching every instance", value: `${complete} of ${flips} (fewest ${Math.min(...received)})`, target: `${flips} of ${flips}`, vsBaseline: "" },
+      { figure: "flip request p50 / p95", value: `${ms(action.p50)} / ${ms(action.p95)}`, target: "", vsBaseline: "" },
+      { figure: `server CPU per flip, fleet reporting every ${reportIntervalMs / 1000} s`, value: ms(serverCpuMsPerFlip), target: "", vsBaseline: "" },
+      { figure: "SDK errors during the flips", value: errors.join(", ") || "0", target: "0", vsBaseline: "" },
+    ];
+  } finally {
+    await fleet.close();
+  }
+};
+
+/** An operator's flip, as the console's API takes it; returns the reason, which each instance's ModeChange carries. */
+async function flip(stack: Stack, service: string, mode: string, reason: string): Promise<string> {
+  const response = await fetch(`${stack.origin}/api/v1/services/${service}/mode`, {
+    method: "PUT",
+    headers: { cookie: stack.cookie, "content-type": "application/json" },
+    body: JSON.stringify({ mode, reason }),
+  });
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`the flip answered HTTP ${response.status}`);
+  return reason;
+}
