@@ -20,11 +20,9 @@ export function MetricServices({ initialData }: { initialData: { services: Metri
       ) : (
         <Table label="Services with metrics">
           <THead>
-            <Tr>
-              <Th>Service</Th>
-              <Th>Metrics</Th>
-              <Th className="text-right">Series</Th>
-            </Tr>
+            <Th>Service</Th>
+            <Th>Metrics</Th>
+            <Th className="text-right">Series</Th>
           </THead>
           <TBody>
             {services.map((s) => (

@@ -47,14 +47,12 @@ export function RulesView({ initialData, actions }: { initialData: { rules: Rule
       ) : (
         <Table label="Alert rules">
           <THead>
-            <Tr>
-              <Th>Rule</Th>
-              <Th>Condition</Th>
-              <Th>Severity</Th>
-              <Th>State</Th>
-              <Th>Evaluated</Th>
-              {actions && <Th className="sr-only">Actions</Th>}
-            </Tr>
+            <Th>Rule</Th>
+            <Th>Condition</Th>
+            <Th>Severity</Th>
+            <Th>State</Th>
+            <Th>Evaluated</Th>
+            {actions && <Th className="sr-only">Actions</Th>}
           </THead>
           <TBody>
             {rules.map((r) => (
