@@ -1,14 +1,19 @@
 import postgres from "postgres";
 import { LIVE_CHANNEL, publish } from "@/lib/live/events";
 import type { LongPollFleet } from "./long-poll-fleet";
+import { cpuMs } from "./server-process";
 import type { Stack } from "./stack";
 import { monotonicMs, sleep, spread, type Spread } from "./stats";
 
 const ARRIVALS_WITHIN_MS = 10_000;
+// The server counts as idle below 10 % of a core over half a second; it waits at most 30 s for that.
+const QUIET_SHARE = 0.1;
+const QUIET_WINDOW_MS = 500;
+const QUIET_WITHIN_MS = 30_000;
 
 export interface ActionToCallbackOptions {
   actions: number;
-  /** The pause after each action's callbacks are in, so every instance is waiting again before the next. */
+  /** The least pause after each action's callbacks are in; then the server must be idle before the next. */
   spacingMs: number;
   /** Performs action `seq` (e.g. an operator's request) and returns the mark its callbacks carry. */
   act: (seq: number) => Promise<string>;
@@ -52,11 +57,27 @@ export async function measureActionToCallbacks(stack: Stack, fleet: LongPollFlee
       const bare = await listener.timeOne(seq);
       if (Number.isFinite(bare)) baseline.push(bare);
       await sleep(options.spacingMs);
+      await serverIdle(stack);
     }
   } finally {
     await listener.close();
   }
   return { latency: spread(latencies), action: spread(durations), received, baseline: spread(baseline) };
+}
+
+/**
+ * Waits until the server is idle: the aftermath of an action (each instance's report and its next
+ * long-poll) is over, so the next action does not queue behind it.
+ */
+async function serverIdle(stack: Stack): Promise<void> {
+  const deadline = Date.now() + QUIET_WITHIN_MS;
+  let before = await cpuMs(stack.serverPid);
+  while (Date.now() < deadline) {
+    await sleep(QUIET_WINDOW_MS);
+    const now = await cpuMs(stack.serverPid);
+    if (now - before < QUIET_WINDOW_MS * QUIET_SHARE) return;
+    before = now;
+  }
 }
 
 /** A postgres.js LISTEN client on the console's channel, timing notifications the bench commits itself. */
