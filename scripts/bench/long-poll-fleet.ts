@@ -41,10 +41,8 @@ export async function openLongPollFleet(stack: Stack, options: LongPollFleetOpti
   await registerRunningFleet(stack, options.service, names);
   const children = Array.from({ length: processes }, () => fork(entry, { execArgv: ["--import", "tsx"], stdio: "inherit" }));
   const all = <R>(command: Command, read: (reply: Reply) => R | undefined) => Promise.all(children.map((c) => ask<Command, Reply, R>(c, command, read)));
-  const share = (i: number) => Math.floor(instances / processes) + (i < instances % processes ? 1 : 0);
+  const namesOf = (i: number) => names.filter((_, j) => j % processes === i);
   const startEveryMs = (processes * 1000) / options.startPerSecond;
-  const first = (i: number) => Array.from({ length: i }, (_, j) => share(j)).reduce((a, b) => a + b, 0);
-  const namesOf = (i: number) => names.slice(first(i), first(i) + share(i));
   try {
     await Promise.all(
       children.map((c, i) =>
