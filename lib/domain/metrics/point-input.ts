@@ -37,15 +37,15 @@ export const metricsInput = z
   .transform((points, ctx): Point[] => {
     const now = Date.now();
     const { from, to } = acceptedWindow(now);
-    const checked = new Map<string, string | null>();
-    const valid = (schema: z.ZodType<string>, value: string, path: (string | number)[]): string => {
-      const key = `${path.at(-1)}\u0000${value}`;
-      if (!checked.has(key)) {
-        const parsed = schema.safeParse(value);
-        checked.set(key, parsed.success ? parsed.data : null);
-        if (!parsed.success) ctx.addIssue({ code: "custom", path, message: parsed.error.issues[0]!.message });
-      }
-      return checked.get(key) ?? value;
+    // Keyed by the value as sent, per field, so a repeated value costs one map lookup and no allocation.
+    const checked = { service: new Map<string, string | null>(), name: new Map<string, string | null>() };
+    const valid = (field: "service" | "name", schema: z.ZodType<string>, value: string, i: number): string => {
+      const known = checked[field].get(value);
+      if (known !== undefined) return known ?? value;
+      const parsed = schema.safeParse(value);
+      checked[field].set(value, parsed.success ? parsed.data : null);
+      if (!parsed.success) ctx.addIssue({ code: "custom", path: [i, field], message: parsed.error.issues[0]!.message });
+      return parsed.success ? parsed.data : value;
     };
     return points.map((p, i) => {
       const ts = p.ts === undefined ? now : Date.parse(p.ts);
@@ -58,7 +58,7 @@ export const metricsInput = z
           ctx.addIssue({ code: "custom", path: [i, "tags", name], message: "tag names take 1 to 100 characters, values at most 200" });
         }
       }
-      return { service: valid(serviceName, p.service, [i, "service"]), name: valid(metricName, p.name, [i, "name"]), kind: p.kind, tags: pointTags, ts, value: p.value };
+      return { service: valid("service", serviceName, p.service, i), name: valid("name", metricName, p.name, i), kind: p.kind, tags: pointTags, ts, value: p.value };
     });
   });
 

@@ -30,7 +30,9 @@ export async function writePoints(tx: Db, points: Point[], overCap: "refuse" | "
   const ids = await resolveSeries(tx, points, overCap);
   const rows: PointRow[] = [];
   const days = new Set<number>();
+  const services = new Set<string>();
   points.forEach((p, i) => {
+    services.add(p.service);
     const seriesId = ids[i];
     if (seriesId === null || seriesId === undefined) return;
     rows.push({ seriesId, ts: p.ts, value: p.value });
@@ -38,5 +40,5 @@ export async function writePoints(tx: Db, points: Point[], overCap: "refuse" | "
   });
   await ensurePartitions(tx, days);
   await copyPoints(tx, rows);
-  return { written: rows.length, events: metricChanged(new Set(points.map((p) => p.service))) };
+  return { written: rows.length, events: metricChanged(services) };
 }
