@@ -30,9 +30,10 @@ export const HOURLY_FROM_STEP_SECONDS = 900;
  * is cut into at most `maxPoints` intervals of whole seconds (date_bin), each holding the mean of
  * its points (the highest value for counters, which only grow). Intervals of 15 minutes and more
  * are whole hours read from the hourly rollups, plus the raw points of the hours not rolled yet.
- * With `groupBy`, series sharing those tags merge into one by `agg` per interval.
+ * With `groupBy`, series sharing those tags merge into one by `agg` per interval. Answers the
+ * QueryResult as JSON text.
  */
-export async function queryMetrics(db: Db, q: MetricsQuery): Promise<QueryResult> {
+export async function queryMetrics(db: Db, q: MetricsQuery): Promise<string> {
   const hourly = stepSeconds(q.from, q.to, q.maxPoints) >= HOURLY_FROM_STEP_SECONDS;
   const origin = hourly ? new Date(Math.floor(q.from.getTime() / 3_600_000) * 3_600_000) : q.from;
   const step = hourly ? HOUR_SECONDS * Math.ceil(stepSeconds(origin, q.to, q.maxPoints) / HOUR_SECONDS) : stepSeconds(q.from, q.to, q.maxPoints);
@@ -51,18 +52,21 @@ export async function queryMetrics(db: Db, q: MetricsQuery): Promise<QueryResult
       select p.series_id, p.ts, 1 as n, p.value as total, p.value as top from ${metricPoints} p
       where p.series_id = ${series} and p.ts >= ${from} and p.ts < ${to}`;
   // Without groupBy each series stays apart, grouped by its id: sorting and grouping by jsonb tags
-  // costs more than everything else in a query of many series.
+  // costs more than everything else in a query of many series. PostgreSQL writes the answer's JSON
+  // text itself, times already in ISO form: turning a week of 100 series into objects and back into
+  // JSON cost the server more than the query did, and string_agg is twice as fast as json_agg here.
+  const points = sql`'[' || string_agg('["' || to_char(t at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '",' || to_json(v)::text || ']', ',' order by t) || ']'`;
   const perSeries = q.groupBy
     ? sql`
-      select key as tags, json_agg(json_build_array((extract(epoch from t) * 1000)::bigint, v) order by t) as points
+      select key as tags, ${points} as points
       from (select s.tags as key, b.t, ${combine[q.agg]} as v from binned b join s on s.id = b.series_id group by s.tags, b.t) m
       group by key`
     : sql`
       select s.tags, x.points from (
-        select series_id, json_agg(json_build_array((extract(epoch from t) * 1000)::bigint, v) order by t) as points
+        select series_id, ${points} as points
         from binned group by series_id) x
       join s on s.id = x.series_id`;
-  const rows = await db.execute<{ tags: Record<string, string>; points: [number, number][] }>(sql`
+  const [answer] = await db.execute<{ series: string | null }>(sql`
     with s as (
       select id, kind, ${key} as tags from ${metricSeries} s
       where s.service = ${q.service} and s.name = ${q.name} and s.tags @> ${JSON.stringify(q.tags)}::jsonb
@@ -72,15 +76,10 @@ export async function queryMetrics(db: Db, q: MetricsQuery): Promise<QueryResult
       from (${source}) src join s on s.id = src.series_id
       group by src.series_id, t
     )
-    select tags, points from (${perSeries}) r order by tags::text`);
-  return {
-    service: q.service,
-    name: q.name,
-    from: q.from.toISOString(),
-    to: q.to.toISOString(),
-    stepSeconds: step,
-    series: rows.map((r) => ({ tags: r.tags, points: r.points.map(([t, v]): [string, number] => [new Date(Number(t)).toISOString(), v]) })),
-  };
+    select string_agg('{"tags":' || tags::text || ',"points":' || points || '}', ',' order by tags::text) as series
+    from (${perSeries}) r`);
+  const head = `"service":${JSON.stringify(q.service)},"name":${JSON.stringify(q.name)},"from":"${q.from.toISOString()}","to":"${q.to.toISOString()}"`;
+  return `{${head},"stepSeconds":${step},"series":[${answer?.series ?? ""}]}`;
 }
 
 /** Whole hours from the rollups, and the hours not rolled yet summed from the raw points. */
