@@ -7,6 +7,7 @@
 import os from "node:os";
 import { alertsSection } from "./alerts-section";
 import { configHistorySection } from "./config-history";
+import { configPublishSection } from "./config-publish";
 import { fleetSection } from "./fleet-load";
 import { flipSection } from "./flip-latency";
 import { metricsSection } from "./metrics-section";
@@ -24,6 +25,7 @@ const SECTIONS: Record<string, Section> = {
   flip: flipSection,
   alerts: alertsSection,
   config: configHistorySection,
+  publish: configPublishSection,
   metrics: metricsSection,
 };
 

@@ -10,6 +10,7 @@ import { monotonicMs, sleep } from "./stats";
 /** What a watch listens to on each client, and the mark that tells which action a callback answers. */
 const watches = {
   mode: (client: BreakwaterClient, record: (mark: string) => void) => client.onModeChange((_mode, change) => record(change.reason ?? "")),
+  config: (client: BreakwaterClient, record: (mark: string) => void) => client.onConfigChange((body) => record(String(body.mark ?? ""))),
 } satisfies Record<string, (client: BreakwaterClient, record: (mark: string) => void) => void>;
 
 export type Watch = keyof typeof watches;

@@ -1,0 +1,72 @@
+import { openLongPollFleet } from "./long-poll-fleet";
+import { measureActionToCallbacks } from "./long-poll-latency";
+import { cpuMs } from "./server-process";
+import type { Stack } from "./stack";
+import { sleep } from "./stats";
+import { ms, ratio, type Section } from "./table";
+
+// The same fleet and pacing as the flip section (see flip-latency.ts for why reports are 30 s apart).
+const PUBLISHES = {
+  service: "bench-publish",
+  instances: 500,
+  processes: 5,
+  startPerSecond: 100,
+  reportIntervalMs: 30_000,
+  settleMs: 10_000,
+  publishes: 30,
+  spacingMs: 1_000,
+};
+const P95_TARGET_MS = 50;
+
+/**
+ * Publish-to-instance latency: from an admin's `POST /api/v1/config/{service}/production/versions`
+ * to `onConfigChange` in each of 500 SDK instances. An instance learns the new version from its
+ * long-polled control document, then fetches the body, so this is two requests per instance.
+ */
+export const configPublishSection: Section = async (stack, log) => {
+  const { service, instances, processes, startPerSecond, reportIntervalMs, settleMs, publishes, spacingMs } = PUBLISHES;
+  log(`starting ${instances} SDK instances of ${service} in ${processes} processes, reporting every ${reportIntervalMs / 1000} s`);
+  const fleet = await openLongPollFleet(stack, { service, instances, processes, watch: "config", startPerSecond, reportIntervalMs });
+  try {
+    await sleep(settleMs);
+    log(`publishing ${publishes} versions of ${service}/production, each once the previous one reached every instance and the server is idle`);
+    const cpuBefore = await cpuMs(stack.serverPid);
+    const run = `bench publish ${Date.now()}`;
+    let expectedVersion = 0;
+    const { latency, action, received, baseline } = await measureActionToCallbacks(stack, fleet, {
+      actions: publishes,
+      spacingMs,
+      act: async (seq) => {
+        const mark = `${run} #${seq}`;
+        expectedVersion = await publish(stack, service, { body: { mark, replicas: 2 + (seq % 3) }, message: mark, expectedVersion });
+        return mark;
+      },
+      log,
+    });
+    const serverCpuMsPerPublish = ((await cpuMs(stack.serverPid)) - cpuBefore) / publishes;
+    const complete = received.filter((count) => count === instances).length;
+    const at = `${instances} instances`;
+    return [
+      { figure: `publish → onConfigChange p50, ${at}`, value: ms(latency.p50), target: "", vsBaseline: ratio(latency.p50, baseline.p50) },
+      { figure: `publish → onConfigChange p95, ${at}`, value: ms(latency.p95), target: `≤ ${P95_TARGET_MS} ms`, vsBaseline: ratio(latency.p95, baseline.p95) },
+      { figure: `publish → onConfigChange p99, ${at}`, value: ms(latency.p99), target: "", vsBaseline: ratio(latency.p99, baseline.p99) },
+      { figure: "publishes reaching every instance", value: `${complete} of ${publishes} (fewest ${Math.min(...received)})`, target: `${publishes} of ${publishes}`, vsBaseline: "" },
+      { figure: "publish request p50 / p95", value: `${ms(action.p50)} / ${ms(action.p95)}`, target: "", vsBaseline: "" },
+      { figure: "server CPU per publish", value: ms(serverCpuMsPerPublish), target: "", vsBaseline: "" },
+    ];
+  } finally {
+    await fleet.close();
+  }
+};
+
+/** An admin's publish, with compare-and-swap on the version it read; returns the new version. */
+async function publish(stack: Stack, service: string, version: { body: unknown; message: string; expectedVersion: number }): Promise<number> {
+  const response = await fetch(`${stack.origin}/api/v1/config/${service}/production/versions`, {
+    method: "POST",
+    headers: { cookie: stack.cookie, "content-type": "application/json" },
+    body: JSON.stringify(version),
+  });
+  const answer = (await response.json()) as { version?: number };
+  if (response.status !== 201 || answer.version === undefined) throw new Error(`the publish answered HTTP ${response.status}`);
+  return answer.version;
+}
