@@ -1,21 +1,6 @@
-import { randomBytes } from "node:crypto";
-import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { addServiceToken, addUser, signInThroughApi } from "../support/browser-auth";
-
-const unique = (prefix: string) => `${prefix}-${randomBytes(3).toString("hex")}`;
-
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-
-async function pageAs(browser: Browser, admin: Page, role: string): Promise<Page> {
-  const user = await addUser(admin.request, `${unique(role)}@example.com`, role);
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  contexts.push(context);
-  expect(await signInThroughApi(context.request, user.email, user.password)).toEqual({ ok: true, error: null });
-  return context.newPage();
-}
+import type { APIRequestContext, Page } from "@playwright/test";
+import { addServiceToken } from "../support/browser-auth";
+import { expect, test, unique } from "../support/console-test";
 
 /** Fires alerts as a service would, through the public intake with a service token. */
 async function fire(request: APIRequestContext, token: string, service: string, names: string[]): Promise<void> {
@@ -26,10 +11,10 @@ async function fire(request: APIRequestContext, token: string, service: string, 
   expect(res.status()).toBe(202);
 }
 
-test("an alert fired by a service appears without reload, and a responder acknowledges two with the keyboard", async ({ page, browser }) => {
+test("an alert fired by a service appears without reload, and a responder acknowledges two with the keyboard", async ({ page, signInAs }) => {
   const service = unique("alerting");
   const token = await addServiceToken(page.request, unique("alert-token"), service);
-  const responder = await pageAs(browser, page, "responder");
+  const responder = (await signInAs("responder")).page;
   await openLive(responder, "/alerts");
   await expect(responder.getByRole("heading", { name: "Alerts" })).toBeVisible();
   // Fire only once the filtered list is showing, so the rows the keys move over stay put.
@@ -57,13 +42,13 @@ test("an alert fired by a service appears without reload, and a responder acknow
   await expect(firstRow).toContainText("@example.com");
 });
 
-test("a viewer sees the alerts but no acknowledge control, and the API refuses them", async ({ page, browser }) => {
+test("a viewer sees the alerts but no acknowledge control, and the API refuses them", async ({ page, signInAs }) => {
   const service = unique("watched");
   const token = await addServiceToken(page.request, unique("alert-token"), service);
   const name = unique("QueueBacklog");
   await fire(page.request, token, service, [name]);
 
-  const viewer = await pageAs(browser, page, "viewer");
+  const viewer = (await signInAs("viewer")).page;
   await openLive(viewer, "/alerts");
   const row = viewer.getByRole("row", { name: `alert ${name}` });
   await expect(row).toBeVisible();
@@ -79,13 +64,13 @@ test("a viewer sees the alerts but no acknowledge control, and the API refuses t
   expect(refused.status()).toBe(403);
 });
 
-test("a responder silences similar alerts after a preview, and expires the silence early", async ({ page, browser }) => {
+test("a responder silences similar alerts after a preview, and expires the silence early", async ({ page, signInAs }) => {
   const service = unique("noisy");
   const token = await addServiceToken(page.request, unique("alert-token"), service);
   const name = unique("FlappingProbe");
   await fire(page.request, token, service, [name]);
 
-  const responder = await pageAs(browser, page, "responder");
+  const responder = (await signInAs("responder")).page;
   await openLive(responder, "/alerts");
   const row = responder.getByRole("row", { name: `alert ${name}` });
   await row.click();
@@ -113,13 +98,13 @@ test("a responder silences similar alerts after a preview, and expires the silen
   await expect(row).toContainText("firing");
 });
 
-test("a responder acks with a note and resolves from the drawer; both go on the timeline", async ({ page, browser }) => {
+test("a responder acks with a note and resolves from the drawer; both go on the timeline", async ({ page, signInAs }) => {
   const service = unique("drawer");
   const token = await addServiceToken(page.request, unique("alert-token"), service);
   const name = unique("CertExpiring");
   await fire(page.request, token, service, [name]);
 
-  const responder = await pageAs(browser, page, "responder");
+  const responder = (await signInAs("responder")).page;
   await openLive(responder, "/alerts");
   const row = responder.getByRole("row", { name: `alert ${name}` });
   await row.focus();
@@ -179,13 +164,13 @@ test("filters by a label and sorts by a column from the keyboard", async ({ page
   await expect(names).toHaveCount(4);
 });
 
-test("a responder creates a silence from scratch, seeing what it matches first", async ({ page, browser }) => {
+test("a responder creates a silence from scratch, seeing what it matches first", async ({ page, signInAs }) => {
   const service = unique("scratch");
   const token = await addServiceToken(page.request, unique("alert-token"), service);
   const name = unique("Maintenance");
   await fire(page.request, token, service, [name]);
 
-  const responder = await pageAs(browser, page, "responder");
+  const responder = (await signInAs("responder")).page;
   await openLive(responder, "/alerts");
   await responder.getByRole("button", { name: "New silence" }).click();
   const dialog = responder.getByRole("dialog", { name: "New silence" });

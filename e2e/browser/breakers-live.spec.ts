@@ -1,22 +1,7 @@
-import { randomBytes } from "node:crypto";
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { addServiceToken, addUser, signInThroughApi } from "../support/browser-auth";
+import type { Page } from "@playwright/test";
+import { addServiceToken } from "../support/browser-auth";
+import { expect, test, unique } from "../support/console-test";
 import { markDocument, stillSameDocument } from "../support/same-document";
-
-const unique = (prefix: string) => `${prefix}-${randomBytes(3).toString("hex")}`;
-
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-
-async function pageAs(browser: Browser, admin: Page, role: string): Promise<{ page: Page; email: string }> {
-  const user = await addUser(admin.request, `${unique(role)}@example.com`, role);
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  contexts.push(context);
-  expect(await signInThroughApi(context.request, user.email, user.password)).toEqual({ ok: true, error: null });
-  return { page: await context.newPage(), email: user.email };
-}
 
 /** Reports breakers of one instance of `service` through the public API, as a service does. */
 function reporter(admin: Page, service: string) {
@@ -61,10 +46,10 @@ test("a breaker that opens moves its card first, without a reload", async ({ pag
   await expect(page.getByRole("table", { name: `transitions of ${service}/payments` })).toContainText("closed → open");
 });
 
-test("an operator forces a breaker open with a reason, and the card says who and why", async ({ page, browser }) => {
+test("an operator forces a breaker open with a reason, and the card says who and why", async ({ page, signInAs }) => {
   const service = unique("forced");
   await reporter(page, service)([{ name: "openai", state: "closed" }]);
-  const operator = await pageAs(browser, page, "operator");
+  const operator = await signInAs("operator");
   await operator.page.goto("/breakers");
   const card = operator.page.getByRole("article", { name: `breaker ${service}/openai` });
 
@@ -84,10 +69,10 @@ test("an operator forces a breaker open with a reason, and the card says who and
   await expect(card.getByRole("button", { name: "Clear override" })).toBeVisible();
 });
 
-test("a viewer sees the breakers but no control to force them", async ({ page, browser }) => {
+test("a viewer sees the breakers but no control to force them", async ({ page, signInAs }) => {
   const service = unique("watched");
   await reporter(page, service)([{ name: "db", state: "closed" }]);
-  const viewer = await pageAs(browser, page, "viewer");
+  const viewer = await signInAs("viewer");
   await viewer.page.goto("/breakers");
   await expect(viewer.page.getByRole("article", { name: `breaker ${service}/db` })).toBeVisible();
   for (const name of ["Force open", "Force closed", "Clear override"]) {

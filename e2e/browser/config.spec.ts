@@ -1,17 +1,6 @@
-import { randomBytes } from "node:crypto";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { createBreakwaterClient, type BreakwaterClient } from "@/lib/sdk";
-import { addServiceToken, addUser, signInThroughApi } from "../support/browser-auth";
-import { browserRun } from "../support/browser-run";
-
-const unique = (prefix: string) => `${prefix}-${randomBytes(3).toString("hex")}`;
-
-const clients: BreakwaterClient[] = [];
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  clients.splice(0).forEach((c) => c.close());
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
+import type { Page } from "@playwright/test";
+import { addServiceToken } from "../support/browser-auth";
+import { expect, test, unique } from "../support/console-test";
 
 /** Replaces the whole text of a CodeMirror editor, as typing would. */
 async function typeBody(page: Page, text: string): Promise<void> {
@@ -27,7 +16,7 @@ async function publishFromEditor(page: Page, message: string, version: number): 
   await page.getByRole("dialog", { name: `Publish version ${version}?` }).getByRole("button", { name: "Publish" }).click();
 }
 
-test("an admin edits with inline schema errors, meets a conflict and rebases, rolls back, compares, and the fleet converges", async ({ page, browser }) => {
+test("an admin edits with inline schema errors, meets a conflict and rebases, rolls back, compares, and the fleet converges", async ({ page, signInAs, sdkInstance }) => {
   const service = unique("cfg");
   const doc = `/api/v1/config/${service}/production`;
   const schema = { type: "object", required: ["replicas"], properties: { replicas: { type: "integer", minimum: 1 } } };
@@ -35,10 +24,7 @@ test("an admin edits with inline schema errors, meets a conflict and rebases, ro
   expect((await page.request.post(`${doc}/versions`, { data: { body: { replicas: 2 }, message: "first", expectedVersion: 0 } })).status()).toBe(201);
 
   const token = await addServiceToken(page.request, unique("cfg-token"), service);
-  for (let i = 0; i < 2; i++) {
-    const client = createBreakwaterClient({ url: browserRun().url, token, service, instance: unique(service), environment: "production", reportIntervalMs: 500, controlWaitSeconds: 30 });
-    clients.push(client);
-  }
+  const clients = [sdkInstance(service, token), sdkInstance(service, token)];
 
   await page.goto(`/config?service=${service}&environment=production`);
   await expect(page.getByTestId("current-version")).toHaveText("v1");
@@ -54,11 +40,7 @@ test("an admin edits with inline schema errors, meets a conflict and rebases, ro
 
   // Someone else publishes from a browser of their own while the first admin edits.
   await typeBody(page, '{ "replicas": 3, "region": "eu" }');
-  const other = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  contexts.push(other);
-  const colleague = await addUser(page.request, `${unique("admin")}@example.com`, "admin");
-  expect((await signInThroughApi(other.request, colleague.email, colleague.password)).ok).toBe(true);
-  const otherPage = await other.newPage();
+  const { page: otherPage } = await signInAs("admin");
   await otherPage.goto(`/config?service=${service}&environment=production`);
   await expect(otherPage.getByTestId("current-version")).toHaveText("v2");
   await typeBody(otherPage, '{ "replicas": 5 }');

@@ -1,8 +1,6 @@
-import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { addServiceToken } from "../support/browser-auth";
-
-const unique = (prefix: string) => `${prefix}-${randomBytes(3).toString("hex")}`;
+import { expect, test, unique } from "../support/console-test";
 
 /** A service that has reported once and sent the last 40 minutes of its standard series, one point a minute. */
 async function seedService(page: Page, service: string): Promise<void> {

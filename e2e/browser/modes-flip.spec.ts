@@ -1,42 +1,8 @@
-import { randomBytes } from "node:crypto";
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { createBreakwaterClient, type BreakwaterClient, type ModeChange } from "@/lib/sdk";
-import { addServiceToken, addUser, signInThroughApi } from "../support/browser-auth";
+import type { Page } from "@playwright/test";
+import type { ModeChange } from "@/lib/sdk";
+import { addServiceToken } from "../support/browser-auth";
 import { browserRun } from "../support/browser-run";
-
-const unique = (prefix: string) => `${prefix}-${randomBytes(3).toString("hex")}`;
-
-const clients: BreakwaterClient[] = [];
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  clients.splice(0).forEach((c) => c.close());
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-
-/** A fresh user of `role`, signed in in a browser context of their own; `admin` is the admin's page that creates them. */
-async function pageAs(browser: Browser, admin: Page, role: string): Promise<{ page: Page; email: string }> {
-  const user = await addUser(admin.request, `${unique(role)}@example.com`, role);
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  contexts.push(context);
-  expect(await signInThroughApi(context.request, user.email, user.password)).toEqual({ ok: true, error: null });
-  return { page: await context.newPage(), email: user.email };
-}
-
-/** An SDK instance of `service`, as a real service runs it, reporting to the test console. */
-async function instanceOf(service: string, token: string): Promise<BreakwaterClient> {
-  const client = createBreakwaterClient({
-    url: browserRun().url,
-    token,
-    service,
-    instance: unique(service),
-    environment: "production",
-    reportIntervalMs: 500,
-    controlWaitSeconds: 30,
-  });
-  clients.push(client);
-  await client.report();
-  return client;
-}
+import { expect, test, unique } from "../support/console-test";
 
 async function reportOnce(admin: Page, service: string): Promise<void> {
   const token = await addServiceToken(admin.request, unique("token"), service);
@@ -44,14 +10,15 @@ async function reportOnce(admin: Page, service: string): Promise<void> {
   expect(res.status()).toBe(200);
 }
 
-test("an operator flips a mode: the SDK instances receive it, converge, and the audit log keeps the reason", async ({ page, browser }) => {
+test("an operator flips a mode: the SDK instances receive it, converge, and the audit log keeps the reason", async ({ page, signInAs, sdkInstance }) => {
   const service = unique("flip");
   const token = await addServiceToken(page.request, unique("flip-token"), service);
-  const instances = [await instanceOf(service, token), await instanceOf(service, token)];
+  const instances = [sdkInstance(service, token), sdkInstance(service, token)];
+  await Promise.all(instances.map((i) => i.report()));
   const received: ModeChange[][] = instances.map(() => []);
   instances.forEach((client, i) => client.onModeChange((_mode, change) => received[i]!.push(change)));
 
-  const operator = await pageAs(browser, page, "operator");
+  const operator = await signInAs("operator");
   await operator.page.goto("/modes");
   await expect(operator.page.getByRole("heading", { name: "Modes" })).toBeVisible();
   const section = operator.page.getByRole("region", { name: `modes ${service}` });
@@ -79,10 +46,10 @@ test("an operator flips a mode: the SDK instances receive it, converge, and the 
   await expect(page.getByRole("row").filter({ hasText: operator.email }).filter({ hasText: "e2e: the vector store is down" })).toBeVisible();
 });
 
-test("a flip decided on a stale page shows the newer state, and is re-applied only on request", async ({ page, browser }) => {
+test("a flip decided on a stale page shows the newer state, and is re-applied only on request", async ({ page, signInAs }) => {
   const service = unique("stale");
   await reportOnce(page, service);
-  const operator = await pageAs(browser, page, "operator");
+  const operator = await signInAs("operator");
   await operator.page.goto("/modes");
   const section = operator.page.getByRole("region", { name: `modes ${service}` });
   await section.getByRole("button", { name: "Flip mode" }).click();
@@ -106,11 +73,11 @@ test("a flip decided on a stale page shows the newer state, and is re-applied on
   await expect(section).toContainText("e2e: slow responses");
 });
 
-test("a viewer sees the modes but no control to flip them", async ({ page, browser }) => {
+test("a viewer sees the modes but no control to flip them", async ({ page, signInAs }) => {
   const service = unique("viewed");
   await reportOnce(page, service);
   await page.request.put(`/api/v1/services/${service}/mode`, { data: { mode: "local_queue", reason: "e2e: flipped for the viewer" } });
-  const viewer = await pageAs(browser, page, "viewer");
+  const viewer = await signInAs("viewer");
   await viewer.page.goto("/modes");
   const section = viewer.page.getByRole("region", { name: `modes ${service}` });
   await expect(section).toContainText("e2e: flipped for the viewer");

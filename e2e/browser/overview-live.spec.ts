@@ -1,9 +1,6 @@
-import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
 import { addServiceToken } from "../support/browser-auth";
+import { expect, test, unique } from "../support/console-test";
 import { markDocument, stillSameDocument } from "../support/same-document";
-
-const unique = (prefix: string) => `${prefix}-${randomBytes(3).toString("hex")}`;
 
 test("a service that reports appears on the overview without a reload", async ({ page }) => {
   const service = unique("live");

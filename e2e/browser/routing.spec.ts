@@ -1,10 +1,8 @@
-import { randomBytes } from "node:crypto";
-import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { startHttpReceiver } from "../api/alerts-receivers";
-import { addServiceToken, addUser, signInThroughApi } from "../support/browser-auth";
+import { addServiceToken } from "../support/browser-auth";
 import { browserRun } from "../support/browser-run";
-
-const unique = (prefix: string) => `${prefix}-${randomBytes(3).toString("hex")}`;
+import { expect, test, unique } from "../support/console-test";
 
 let receiver: Awaited<ReturnType<typeof startHttpReceiver>>;
 test.beforeAll(async () => {
@@ -13,19 +11,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await receiver?.stop();
 });
-
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-
-async function pageAs(browser: Browser, admin: Page, role: string): Promise<Page> {
-  const user = await addUser(admin.request, `${unique(role)}@example.com`, role);
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  contexts.push(context);
-  expect(await signInThroughApi(context.request, user.email, user.password)).toEqual({ ok: true, error: null });
-  return context.newPage();
-}
 
 async function addChannel(request: APIRequestContext, name: string, path: string): Promise<void> {
   const res = await request.post("/api/v1/channels", { data: { name, type: "webhook", config: { url: `${receiver.url}${path}` } } });
@@ -111,8 +96,8 @@ test("an admin adds a channel, and one failing repeatedly is flagged", async ({ 
   await expect(page.getByRole("alert").filter({ hasText: "Failing repeatedly" })).toContainText(failing);
 });
 
-test("a viewer reads the tree and tests labels, with no edit control", async ({ page, browser }) => {
-  const viewer = await pageAs(browser, page, "viewer");
+test("a viewer reads the tree and tests labels, with no edit control", async ({ page, signInAs }) => {
+  const viewer = (await signInAs("viewer")).page;
   await openLive(viewer, "/routing");
   await expect(viewer.getByRole("region", { name: "Routing tree", exact: true })).toBeVisible();
   await expect(viewer.getByRole("button", { name: "Edit tree" })).toHaveCount(0);
