@@ -21,15 +21,16 @@ const jobs: [string, (database: Db) => Promise<void>][] = [
 ];
 
 // One loop per process even if start-up runs twice.
-const slot = globalThis as typeof globalThis & { __breakwaterJobs?: { stop(): void } };
+const slot = globalThis as typeof globalThis & { __breakwaterJobsStarted?: boolean };
 
 /**
- * Runs the background jobs every couple of seconds in this process until stopped. A failing job is
- * logged and tried again on the next round; it never takes the server down. Timers are unref'd so
- * they never keep a process alive on their own.
+ * Runs the background jobs every couple of seconds in this process until it is told to stop. A
+ * failing job is logged and tried again on the next round; it never takes the server down. Timers
+ * are unref'd so they never keep a process alive on their own.
  */
-export function startJobs(): { stop(): void } {
-  if (slot.__breakwaterJobs) return slot.__breakwaterJobs;
+export function startJobs(): void {
+  if (slot.__breakwaterJobsStarted) return;
+  slot.__breakwaterJobsStarted = true;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   const round = async () => {
@@ -43,15 +44,17 @@ export function startJobs(): { stop(): void } {
     if (!stopped) timer = setTimeout(round, EVERY_MS).unref();
   };
   timer = setTimeout(round, EVERY_MS).unref();
-  startAlertWork();
+  const stopAlertWork = startAlertWork();
   const stopBakeWatch = watchBakes();
-  slot.__breakwaterJobs = {
-    stop() {
-      stopped = true;
-      clearTimeout(timer);
-      stopBakeWatch();
-      slot.__breakwaterJobs = undefined;
-    },
+  // The signal that stops this server may stop the embedded PostgreSQL at the same moment (its
+  // library stops its clusters on it), so the work stops at once instead of failing for a round
+  // while Next.js finishes its last requests. Next.js keeps its own handlers and exits as before.
+  const stop = () => {
+    stopped = true;
+    clearTimeout(timer);
+    stopAlertWork();
+    stopBakeWatch();
   };
-  return slot.__breakwaterJobs;
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
 }
