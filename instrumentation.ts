@@ -5,4 +5,11 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startJobs } = await import("./lib/jobs");
   startJobs();
+  // On a signal Next.js stops listening, then waits for every open connection to end; an open
+  // console tab's event stream never ends, so the server would outlive Ctrl-C by minutes.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref());
+  }
 }
+
+const SHUTDOWN_GRACE_MS = 3_000;
