@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it } from "vitest";
 import { createConfigFollower, type AppliedConfig } from "./config-follower";
 import type { Transport } from "./http";
@@ -69,5 +70,7 @@ describe("the config follower", () => {
     fake.state.down = false;
     await until(() => applied.length === 1);
     expect(follower.applied()?.version).toBe(1);
+    // A pause that ended by its timer must not leave its listener on the client's lifelong signal.
+    expect(getEventListeners(fake.transport.closed, "abort")).toHaveLength(0);
   });
 });

@@ -65,6 +65,7 @@ export function createConfigFollower(options: {
       options.transport.closed.addEventListener("abort", done, { once: true });
       function done() {
         clearTimeout(timer);
+        options.transport.closed.removeEventListener("abort", done);
         resolve();
       }
     });
