@@ -63,6 +63,16 @@ describe("POST /api/otlp/v1/metrics", () => {
     expect(byName("http.server.duration_p95")[0]?.value).toBeCloseTo(380);
   });
 
+  it("answers an exporter left on its protobuf default with 400 naming the setting to change, and stores nothing", async () => {
+    const { token } = await seedServiceToken(app.database.db, "otel-protobuf");
+    // The first bytes of an ExportMetricsServiceRequest: field 1 (resource_metrics), length-delimited.
+    const protobuf = new Uint8Array([0x0a, 0x2c, 0x0a, 0x1c, 0x0a, 0x1a, 0x0a, 0x0c, 0x73, 0x65, 0x72, 0x76, 0x69, 0x63, 0x65, 0x2e]);
+    const res = await app.caller({ bearer: token }).send("POST", "/api/otlp/v1/metrics", { raw: protobuf, headers: { "content-type": "application/x-protobuf" } });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("OTEL_EXPORTER_OTLP_METRICS_PROTOCOL=http/json");
+    expect(await storedPoints("otel-protobuf")).toEqual([]);
+  });
+
   it("skips summaries and exponential histograms, counting them in partialSuccess", async () => {
     const { token } = await seedServiceToken(app.database.db, "otel-partial");
     const res = await app.caller({ bearer: token }).post(

@@ -34,6 +34,12 @@ describe("readJson", () => {
     expect(await readJson(post(JSON.stringify({ a: [1, "ü"] })))).toEqual({ a: [1, "ü"] });
   });
 
+  it("tells a protobuf sender to switch its exporter to JSON", async () => {
+    const error = await failure(readJson(post(new Uint8Array([0x0a, 0x8f, 0x01, 0x0a, 0x1c]), { "content-type": "application/x-protobuf" })));
+    expect(error.code).toBe("validation");
+    expect(JSON.stringify(error.details)).toContain("OTEL_EXPORTER_OTLP_METRICS_PROTOCOL=http/json");
+  });
+
   it("reads an empty body as undefined", async () => {
     expect(await readJson(post(""))).toBeUndefined();
     expect(await readJson(new Request("http://test/api", { method: "POST" }))).toBeUndefined();

@@ -2,6 +2,9 @@ import { PayloadTooLarge, ValidationError } from "@/lib/domain/errors";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+// OpenTelemetry exporters default to protobuf, and the first thing their users meet is this 400.
+const PROTOBUF = /^application\/(x-)?protobuf\b/i;
+
 /** Reads a JSON body, refusing more than 1 MiB before buffering it all. */
 export async function readJson(req: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
   const declared = Number(req.headers.get("content-length") ?? "0");
@@ -11,7 +14,10 @@ export async function readJson(req: Request, limit = MAX_BODY_BYTES): Promise<un
   try {
     return JSON.parse(text);
   } catch {
-    throw new ValidationError([{ path: "", message: "The body is not valid JSON." }]);
+    const message = PROTOBUF.test(req.headers.get("content-type") ?? "")
+      ? "The body is protobuf; this endpoint takes JSON. An OpenTelemetry exporter sends JSON with OTEL_EXPORTER_OTLP_METRICS_PROTOCOL=http/json."
+      : "The body is not valid JSON.";
+    throw new ValidationError([{ path: "", message }]);
   }
 }
 
