@@ -1,15 +1,10 @@
 /** Next.js calls this once per server process at start-up: the Node.js server runs the background jobs. */
 export async function register(): Promise<void> {
-  // Read here, not through lib/env.ts: the bundler replaces this constant per runtime and drops the
-  // jobs from the Edge bundle, where their Node.js modules cannot load.
+  // Read here, not through lib/env.ts: the bundler replaces this constant per runtime and drops
+  // what follows from the Edge bundle, where these Node.js modules cannot load (and where using
+  // `process` directly in this file draws a build warning).
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startJobs } = await import("./lib/jobs");
+  const [{ startJobs }, { exitSoonAfterSignal }] = await Promise.all([import("./lib/jobs"), import("./lib/http/shutdown")]);
   startJobs();
-  // On a signal Next.js stops listening, then waits for every open connection to end; an open
-  // console tab's event stream never ends, so the server would outlive Ctrl-C by minutes.
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref());
-  }
+  exitSoonAfterSignal();
 }
-
-const SHUTDOWN_GRACE_MS = 3_000;
