@@ -28,13 +28,11 @@ export function connect(url: string, max = env().DATABASE_POOL_SIZE): Database {
 /**
  * postgres.js leaves Nagle's algorithm on. A message it writes in two parts (a COPY's data, then
  * its end) then waits for the server's delayed ACK, 40–90 ms each time: every report carrying
- * metrics paid it. libpq turns Nagle off; so does this. The URL names one host (lib/env.ts
- * refuses lists), or a socket directory, which postgres.js passes as `path`. The option is in
- * postgres.js's README ("Custom socket") but not in its types.
+ * metrics paid it. libpq turns Nagle off; so does this. The URL is always one TCP host: lib/env.ts
+ * accepts nothing else. The option is in postgres.js's README ("Custom socket") but not in its types.
  */
-function openSocket({ host: [host], port: [port], path }: { host: string[]; port: number[]; path: string | false }): net.Socket {
-  if (path) return net.connect(path);
-  return net.connect({ host, port: port ?? 5432, noDelay: true });
+function openSocket({ host: [host], port: [port] }: { host: [string, ...string[]]; port: [number, ...number[]] }): net.Socket {
+  return net.connect({ host, port, noDelay: true });
 }
 
 // Next.js may load this module in several bundles of one process; one pool per process all the same.
