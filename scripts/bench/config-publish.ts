@@ -1,3 +1,4 @@
+import { LONG_POLL_FLEET } from "./flip-latency";
 import { openLongPollFleet } from "./long-poll-fleet";
 import { measureActionToCallbacks } from "./long-poll-latency";
 import { cpuMs } from "./server-process";
@@ -5,17 +6,7 @@ import type { Stack } from "./stack";
 import { sleep } from "./stats";
 import { ms, ratio, type Section } from "./table";
 
-// The same fleet and pacing as the flip section (see flip-latency.ts for why reports are 30 s apart).
-const PUBLISHES = {
-  service: "bench-publish",
-  instances: 500,
-  processes: 5,
-  startPerSecond: 100,
-  reportIntervalMs: 30_000,
-  settleMs: 10_000,
-  publishes: 30,
-  spacingMs: 1_000,
-};
+const PUBLISHES = { service: "bench-publish", ...LONG_POLL_FLEET };
 const P95_TARGET_MS = 50;
 
 /**
@@ -24,7 +15,7 @@ const P95_TARGET_MS = 50;
  * long-polled control document, then fetches the body, so this is two requests per instance.
  */
 export const configPublishSection: Section = async (stack, log) => {
-  const { service, instances, processes, startPerSecond, reportIntervalMs, settleMs, publishes, spacingMs } = PUBLISHES;
+  const { service, instances, processes, startPerSecond, reportIntervalMs, settleMs, actions: publishes, spacingMs } = PUBLISHES;
   log(`starting ${instances} SDK instances of ${service} in ${processes} processes, reporting every ${reportIntervalMs / 1000} s`);
   const fleet = await openLongPollFleet(stack, { service, instances, processes, watch: "config", startPerSecond, reportIntervalMs });
   try {

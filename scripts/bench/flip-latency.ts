@@ -5,19 +5,20 @@ import type { Stack } from "./stack";
 import { sleep } from "./stats";
 import { ms, ratio, type Section } from "./table";
 
-const FLIPS = {
-  service: "bench-flip",
+/** The fleet and pacing of every long-poll section: flip here, publish in config-publish.ts. */
+export const LONG_POLL_FLEET = {
   instances: 500,
   processes: 5,
   startPerSecond: 100,
   // Not the SDK's 5 s: 100 reports a second of one service would measure report ingestion on this
-  // machine's two cores (the fleet section does), not the flip's path. Each flip still brings a
-  // report from every instance, which the server finishes before the next flip.
+  // machine's two cores (the fleet section does), not the action's path. Each action still brings a
+  // report from every instance, which the server finishes before the next action.
   reportIntervalMs: 30_000,
   settleMs: 10_000,
-  flips: 30,
+  actions: 30,
   spacingMs: 1_000,
 };
+const FLIPS = { service: "bench-flip", ...LONG_POLL_FLEET };
 // Each flip changes the mode, so every instance's onModeChange fires once per flip.
 const MODES = ["local_queue", "reduced_performance"];
 const P95_TARGET_MS = 50;
@@ -27,7 +28,7 @@ const P95_TARGET_MS = 50;
  * `onModeChange` in each of 500 SDK instances long-polling the control document.
  */
 export const flipSection: Section = async (stack, log) => {
-  const { service, instances, processes, startPerSecond, reportIntervalMs, settleMs, flips, spacingMs } = FLIPS;
+  const { service, instances, processes, startPerSecond, reportIntervalMs, settleMs, actions: flips, spacingMs } = FLIPS;
   log(`starting ${instances} SDK instances of ${service} in ${processes} processes, reporting every ${reportIntervalMs / 1000} s`);
   const fleet = await openLongPollFleet(stack, { service, instances, processes, watch: "mode", startPerSecond, reportIntervalMs });
   try {
