@@ -3,7 +3,7 @@ export type Issue = { path: string; message: string };
 
 export class DomainError extends Error {
   constructor(
-    readonly code: "validation" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "too_large" | "unprocessable" | "rate_limited",
+    readonly code: "validation" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "too_large" | "unprocessable" | "rate_limited" | "overloaded",
     message: string,
     readonly details: Record<string, unknown> = {},
   ) {
@@ -56,5 +56,12 @@ export class Unprocessable extends DomainError {
 export class RateLimited extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
     super("rate_limited", `Too many attempts; try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
+  }
+}
+
+/** The console cannot take this now (a full queue, a slow event loop, a database away): come back after the hint. */
+export class Overloaded extends DomainError {
+  constructor(readonly retryAfterSeconds: number, message = "The console is too busy to take this now.") {
+    super("overloaded", `${message} Try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
   }
 }

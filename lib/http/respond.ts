@@ -1,4 +1,4 @@
-import { DomainError, RateLimited } from "@/lib/domain/errors";
+import { DomainError, Overloaded, RateLimited } from "@/lib/domain/errors";
 
 const statusOf: Record<DomainError["code"], number> = {
   validation: 400,
@@ -9,6 +9,7 @@ const statusOf: Record<DomainError["code"], number> = {
   too_large: 413,
   unprocessable: 422,
   rate_limited: 429,
+  overloaded: 503,
 };
 
 export function json(body: unknown, status = 200, headers: HeadersInit = {}): Response {
@@ -19,7 +20,7 @@ export function json(body: unknown, status = 200, headers: HeadersInit = {}): Re
 export function errorResponse(error: unknown, requestId: string): Response {
   if (error instanceof DomainError) {
     const headers: Record<string, string> = { "x-request-id": requestId };
-    if (error instanceof RateLimited) headers["retry-after"] = String(error.retryAfterSeconds);
+    if (error instanceof RateLimited || error instanceof Overloaded) headers["retry-after"] = String(error.retryAfterSeconds);
     return json({ error: error.code, message: error.message, ...error.details }, statusOf[error.code], headers);
   }
   console.error(`[${requestId}]`, error);
