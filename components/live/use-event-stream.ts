@@ -2,7 +2,7 @@
 
 import type { QueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { topics, type Topic } from "@/lib/live/events";
+import { topics, type Topic } from "@/lib/live/topics";
 
 export type LiveStatus = "connecting" | "live" | "down";
 

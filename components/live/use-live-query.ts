@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery, type UseQueryResult } from "@tanstack/react-query";
-import type { Topic } from "@/lib/live/events";
+import type { Topic } from "@/lib/live/topics";
 import { useLiveStatus } from "./live-provider";
 
 const POLL_WHILE_DOWN_MS = 5_000;

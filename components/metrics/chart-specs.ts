@@ -1,4 +1,4 @@
-import { reportSeries } from "@/lib/domain/metrics/report-metrics";
+import { reportSeries } from "@/lib/domain/metrics/report-series";
 import type { ChartSpec } from "./metric-chart";
 import type { MetricService } from "./types";
 

@@ -4,7 +4,7 @@ import { Line, LineChart, YAxis } from "recharts";
 import { formatValue } from "@/components/metrics/format";
 import { useChartData } from "@/components/metrics/use-chart-data";
 import { useLiveTick } from "@/components/metrics/use-live-tick";
-import { reportSeries } from "@/lib/domain/metrics/report-metrics";
+import { reportSeries } from "@/lib/domain/metrics/report-series";
 
 const RANGE = { preset: "1h" } as const;
 const QUERIES = [{ name: reportSeries.calls, groupBy: "", agg: "sum" as const, label: () => "calls" }];

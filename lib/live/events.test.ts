@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { batches, topics, type LiveEvent } from "./events";
+import { batches, type LiveEvent } from "./events";
+import { topics } from "./topics";
 
 // PostgreSQL refuses a NOTIFY payload of 8000 bytes or more.
 const NOTIFY_LIMIT_BYTES = 8000;

@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import type { Topic } from "./topics";
 
-export const topics = ["breaker", "mode", "alert", "config", "audit", "metric", "service"] as const;
-export type Topic = (typeof topics)[number];
 
 /** What changed, by id; subscribers refetch the rows, so a notification never carries one. */
 export interface LiveEvent {

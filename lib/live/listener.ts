@@ -1,6 +1,7 @@
 import { EventEmitter } from "node:events";
 import { database } from "@/lib/db/client";
-import { LIVE_CHANNEL, topics, type LiveEvent, type Topic } from "./events";
+import { LIVE_CHANNEL, type LiveEvent } from "./events";
+import { topics, type Topic } from "./topics";
 
 export type Subscriber = (events: LiveEvent[]) => void;
 

@@ -2,18 +2,8 @@ import type { Db } from "@/lib/db/client";
 import type { LiveEvent } from "@/lib/live/events";
 import { nextBreaker, type PriorBreaker } from "../breakers/snapshot";
 import type { ReportInput } from "../services/report-schema";
+import { reportSeries } from "./report-series";
 import { writePoints, type Point } from "./write-points";
-
-/** The series every report yields, so a service has curves without sending a single metric. */
-export const reportSeries = {
-  calls: "breaker_calls_per_second",
-  errorRate: "breaker_error_rate",
-  p50: "breaker_latency_p50_ms",
-  p95: "breaker_latency_p95_ms",
-  p99: "breaker_latency_p99_ms",
-  open: "breaker_open",
-  queueDepth: "queue_depth",
-} as const;
 
 const OPEN_STATES = new Set(["open", "forced_open"]);
 

@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { systemCtx } from "../context";
 import { Conflict } from "../errors";
-import { reportSeries } from "../metrics/report-metrics";
+import { reportSeries } from "../metrics/report-series";
 import type { RuleFields } from "./rule-input";
 import { createRule } from "./save-rule";
 
