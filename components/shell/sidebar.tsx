@@ -1,12 +1,10 @@
 import { LiveIndicator } from "@/components/live/live-indicator";
 import { Badge } from "@/components/ui/badge";
-import { db } from "@/lib/db/client";
-import { alertCounts } from "@/lib/domain/alerts/list-alerts";
+import type { FiringCounts } from "@/components/alerts/firing-counts";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
-export async function Sidebar({ email, role }: { email: string; role: string }) {
-  const firing = await alertCounts(db());
+export function Sidebar({ email, role, firing }: { email: string; role: string; firing: FiringCounts }) {
   return (
     <aside className="flex shrink-0 flex-col gap-4 border-b border-zinc-200 bg-zinc-100/60 p-3 md:sticky md:top-0 md:h-screen md:w-56 md:border-r md:border-b-0 dark:border-zinc-800 dark:bg-zinc-900/40">
       <div className="flex items-center justify-between gap-2 px-2.5 pt-1">
