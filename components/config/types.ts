@@ -1,12 +1,15 @@
-import type { Published } from "@/app/(console)/config/actions";
 import type { ActionResult } from "@/components/ui/action-result";
 import type { VersionDiff } from "@/lib/domain/config/diff-versions";
 import type { Drift } from "@/lib/domain/config/drift";
 import type { VersionsPage } from "@/lib/domain/config/list-versions";
 import type { ConfigOverview } from "@/lib/domain/config/overview";
 import type { VersionBody } from "@/lib/domain/config/read-version";
+import type { Issue } from "@/lib/domain/errors";
 
-export type { ConfigOverview, Drift, Published, VersionBody, VersionDiff, VersionsPage };
+export type { ConfigOverview, Drift, VersionBody, VersionDiff, VersionsPage };
+
+/** A stale version or a schema violation is an answer for the editor, not a failure: it shows the newer version or the issues inline. */
+export type Published = { version: number } | { conflict: number } | { issues: Issue[] };
 
 export interface Selected {
   service: string;

@@ -8,15 +8,13 @@ import { revealConfig } from "@/lib/domain/config/reveal";
 import { rollbackConfig } from "@/lib/domain/config/rollback";
 import { setConfigSchema } from "@/lib/domain/config/set-schema";
 import { deleteTemplate, saveTemplate } from "@/lib/domain/config/templates";
+import type { Published } from "@/components/config/types";
 import { Conflict, Unprocessable, type Issue } from "@/lib/domain/errors";
 import { attempt } from "../attempt";
 
 // Public endpoints: the verbs check the caller's role and parse the input themselves.
 
 type Document = { service: string; environment: string };
-
-/** A stale version or a schema violation is an answer for the editor, not a failure: it shows the newer version or the issues inline. */
-export type Published = { version: number } | { conflict: number } | { issues: Issue[] };
 
 export async function publish(input: Document & { body: Record<string, unknown>; message: string; expectedVersion: number; bakeMinutes?: number }) {
   return attempt(() => answered(async () => publishConfig(await currentCtx(), input)));
