@@ -96,7 +96,7 @@ test("an admin adds a channel, and one failing repeatedly is flagged", async ({ 
   await expect(page.getByRole("alert").filter({ hasText: "Failing repeatedly" })).toContainText(failing);
 });
 
-test("a viewer reads the tree and tests labels, with no edit control", async ({ page, signInAs }) => {
+test("a viewer reads the tree and tests labels, with no edit control", async ({ signInAs }) => {
   const viewer = (await signInAs("viewer")).page;
   await openLive(viewer, "/routing");
   await expect(viewer.getByRole("region", { name: "Routing tree", exact: true })).toBeVisible();

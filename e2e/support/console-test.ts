@@ -27,7 +27,7 @@ export const test = base.extend<ConsoleFixtures>({
     });
     await Promise.all(contexts.map((c) => c.close()));
   },
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
+  // Playwright reads a fixture's dependencies from this pattern, so it stays empty.
   sdkInstance: async ({}, use) => {
     const clients: BreakwaterClient[] = [];
     await use((service, token) => {

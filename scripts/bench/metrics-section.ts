@@ -1,6 +1,6 @@
 import { measureMetricIngest } from "./metrics-ingest";
 import { measureMetricQueries } from "./metrics-query";
-import { ms, type Row, type Section } from "./table";
+import { ms, type Section } from "./table";
 
 const INGEST = { batches: 1_500, concurrency: 8 };
 
