@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt, sql } from "drizzle-orm";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import { instances, modeChanges, modeOverrides, services } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
 import { convergenceOf, desiredMode, queueDepthOf } from "./convergence";
@@ -38,17 +38,6 @@ export async function listModes(db: Db, now = new Date()): Promise<ServiceModes[
       history: history.filter((h) => h.service === service.name),
     };
   });
-}
-
-/** One service's changes of desired mode, newest first, paged by id. */
-export async function modeHistory(db: Db, service: string, options: { before?: number; limit?: number } = {}): Promise<ModeChange[]> {
-  const rows = await db
-    .select()
-    .from(modeChanges)
-    .where(and(eq(modeChanges.service, service), options.before ? lt(modeChanges.id, options.before) : undefined))
-    .orderBy(desc(modeChanges.id))
-    .limit(options.limit ?? 100);
-  return rows.map(toChange);
 }
 
 async function latestChanges(db: Db, perService: number): Promise<ModeChange[]> {

@@ -110,7 +110,6 @@ export const createdToken = z.object({
 
 export const revokedToken = z.object({ name: z.string() });
 
-export const liveEvent = z.object({ topic: z.string(), id: z.string() }).meta({ id: "LiveEvent" });
 
 export const acceptedEvents = z.object({ accepted: z.number().int() });
 
