@@ -3,7 +3,8 @@ import { headers } from "next/headers";
 import { OverviewLive } from "@/components/overview/overview-live";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/lib/db/client";
-import { listServices, STALE_AFTER_MS } from "@/lib/domain/services/list-services";
+import { listServices } from "@/lib/domain/services/list-services";
+import { STALE_AFTER_MS } from "@/lib/domain/services/liveness";
 import { signedIn } from "./page-access";
 
 export const metadata: Metadata = { title: "Overview · Breakwater" };

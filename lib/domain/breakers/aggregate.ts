@@ -1,5 +1,5 @@
 import type { breakers } from "@/drizzle/schema";
-import { STALE_AFTER_MS } from "../services/list-services";
+import { isStale } from "../services/liveness";
 import type { CardRow } from "./card-rows";
 import type { BreakerCard, BreakerInstance, BreakerOverride, SparkPoint } from "./types";
 
@@ -8,7 +8,7 @@ export function toInstance(row: typeof breakers.$inferSelect, now: Date): Breake
     instance: row.instance,
     state: row.state,
     stateSince: row.stateSince.toISOString(),
-    stale: now.getTime() - row.reportedAt.getTime() > STALE_AFTER_MS,
+    stale: isStale(row.reportedAt, now),
     lastReport: row.reportedAt.toISOString(),
     failureRate: row.failureRate,
     callsPerSecond: row.callsPerSecond,

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { breakers, breakerStateValues } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
-import { STALE_AFTER_MS } from "../services/list-services";
+import { reportedRecently } from "../services/liveness";
 import type { BreakerState } from "./types";
 
 /** One (service, breaker) aggregated over its instances by the database, so a fleet's page reads one row per card. */
@@ -34,7 +34,7 @@ type Raw = Omit<CardRow, "counts" | "worst" | "lastChange"> & { counts: number[]
  * not drown a busy one's 1%.
  */
 export async function cardRows(db: Db, now: Date, service?: string): Promise<CardRow[]> {
-  const live = sql`${breakers.reportedAt} > ${now.toISOString()}::timestamptz - make_interval(secs => ${STALE_AFTER_MS / 1000})`;
+  const live = reportedRecently(breakers.reportedAt, now);
   const executed = sql`greatest(coalesce(${breakers.callsPerSecond}, 0) - coalesce(${breakers.rejectsPerSecond}, 0), 0)`;
   const weighted = sql`${live} and ${breakers.failureRate} is not null and ${executed} > 0`;
   const order = sql.raw(`array[${headlineOrder.map((s) => `'${s}'`).join(", ")}]`);

@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
 import { breakerOverrides, breakers } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
-import { STALE_AFTER_MS } from "../services/list-services";
+import { reportedRecently } from "../services/liveness";
 import type { BreakersSummary } from "./types";
 
 /** Per service, how many of its breakers any live instance has open, half-open or forced. */
 export async function breakersSummaries(db: Db): Promise<Map<string, BreakersSummary>> {
-  const live = sql`${breakers.reportedAt} > now() - make_interval(secs => ${STALE_AFTER_MS / 1000})`;
+  const live = reportedRecently(breakers.reportedAt);
   const rows = await db
     .select({
       service: breakers.service,

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { STALE_AFTER_MS } from "../services/list-services";
+import { reportedRecently } from "../services/liveness";
 import { currentVersionOf } from "./read-version";
 
 export interface DriftInstance {
@@ -29,7 +29,7 @@ export async function configDrift(db: Db, service: string, environment: string):
         where v.service = i.service and v.environment = i.environment and v.version > coalesce(i.config_version, 0)) as lagging_since
     from instances i
     where i.service = ${service} and i.environment = ${environment}
-      and i.last_report_at > now() - make_interval(secs => ${STALE_AFTER_MS / 1000})
+      and ${reportedRecently(sql`i.last_report_at`)}
     order by i.config_version is not distinct from ${currentVersion}, i.config_version nulls first, i.instance`);
   const instances = rows.map(
     (r): DriftInstance => ({

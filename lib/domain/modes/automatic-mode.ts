@@ -1,11 +1,11 @@
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { instances, services } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
 import { bumpRevision, lockControl } from "../control/revision";
 import { defineMutation } from "../mutation";
 import { serviceName } from "../services/report-schema";
-import { STALE_AFTER_MS } from "../services/list-services";
+import { reportedRecently } from "../services/liveness";
 import { declaredModes, mostCommonMode } from "./ladder";
 import { recordModeChange } from "./set-mode";
 import { changeEvents } from "../control/change-events";
@@ -20,7 +20,7 @@ export async function refreshAutomaticMode(tx: Db, service: string): Promise<boo
   const live = await tx
     .select({ automaticMode: instances.automaticMode })
     .from(instances)
-    .where(and(eq(instances.service, service), gt(instances.lastReportAt, sql`now() - make_interval(secs => ${STALE_AFTER_MS / 1000})`)));
+    .where(and(eq(instances.service, service), reportedRecently(instances.lastReportAt)));
   const choices = live.map((i) => i.automaticMode);
   const next = mostCommonMode(choices, declaredModes(control.modes));
   if (next === control.automaticMode) return false;
@@ -50,7 +50,7 @@ export async function servicesWithDriftedChoice(db: Db): Promise<string[]> {
       service: services.name,
       modes: services.modes,
       automaticMode: services.automaticMode,
-      choices: sql<(string | null)[] | null>`array_agg(${instances.automaticMode}) filter (where ${instances.lastReportAt} > now() - make_interval(secs => ${STALE_AFTER_MS / 1000}))`,
+      choices: sql<(string | null)[] | null>`array_agg(${instances.automaticMode}) filter (where ${reportedRecently(instances.lastReportAt)})`,
     })
     .from(services)
     .leftJoin(instances, eq(instances.service, services.name))

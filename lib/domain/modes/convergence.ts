@@ -1,5 +1,5 @@
 import type { modeOverrides } from "@/drizzle/schema";
-import { STALE_AFTER_MS } from "../services/list-services";
+import { isStale } from "../services/liveness";
 import type { Convergence, DesiredMode, QueueDepth } from "./types";
 
 export interface InstanceModeRow {
@@ -24,7 +24,7 @@ export function desiredMode(automaticMode: string, manual: typeof modeOverrides.
 
 /** How many live instances run the desired mode, and which do not. */
 export function convergenceOf(desired: string, instances: InstanceModeRow[], now: Date): Convergence {
-  const live = instances.filter((i) => !isStale(i, now));
+  const live = instances.filter((i) => !isStale(i.lastReportAt, now));
   const laggards = live
     .filter((i) => i.mode !== desired)
     .map((i) => ({ instance: i.instance, mode: i.mode, automaticMode: i.automaticMode, lastSeen: i.lastReportAt.toISOString() }));
@@ -33,12 +33,9 @@ export function convergenceOf(desired: string, instances: InstanceModeRow[], now
 
 /** The local-queue depth of the live instances that report one; null when none does. */
 export function queueDepthOf(instances: InstanceModeRow[], now: Date): QueueDepth | null {
-  const reporting = instances.filter((i) => !isStale(i, now) && i.queueDepth !== null);
+  const reporting = instances.filter((i) => !isStale(i.lastReportAt, now) && i.queueDepth !== null);
   if (reporting.length === 0) return null;
   const depths = reporting.map((i) => ({ instance: i.instance, depth: i.queueDepth ?? 0 }));
   return { total: depths.reduce((acc, d) => acc + d.depth, 0), instances: depths };
 }
 
-function isStale(i: InstanceModeRow, now: Date): boolean {
-  return now.getTime() - i.lastReportAt.getTime() > STALE_AFTER_MS;
-}

@@ -8,7 +8,7 @@ import { controlDocument } from "../control/document";
 import { recordReportMetrics } from "../metrics/report-metrics";
 import { refreshAutomaticMode } from "../modes/automatic-mode";
 import { defineMutation } from "../mutation";
-import { STALE_AFTER_MS } from "./list-services";
+import { isStale } from "./liveness";
 import { rateUpdateDue } from "./rate-updates";
 import { readPrior } from "./report-prior";
 import { reportInput } from "./report-schema";
@@ -58,7 +58,7 @@ export const ingestReport = defineMutation({
     const declared = input.modes !== undefined && !sameModes(prior.declaredModes, input.modes);
     if (declared) await tx.update(services).set({ modes: input.modes }).where(eq(services.name, input.service));
     // The fleet's choice moves only when an instance joins, comes back from stale, or changes its own choice.
-    const rejoined = !before || now.getTime() - before.lastReportAt.getTime() > STALE_AFTER_MS;
+    const rejoined = !before || isStale(before.lastReportAt, now);
     const automaticMoved =
       next.automaticMode !== null && (rejoined || before?.automaticMode !== next.automaticMode) && (await refreshAutomaticMode(tx, input.service));
     if (declared || automaticMoved || (before && before.mode !== next.mode)) notify(...changeEvents("mode", input.service));

@@ -6,9 +6,7 @@ import type { BreakersSummary } from "../breakers/types";
 import { convergenceOf, desiredMode } from "../modes/convergence";
 import { declaredModes } from "../modes/ladder";
 import type { Convergence, DesiredMode } from "../modes/types";
-
-/** An instance that has not reported for this long is shown as stale. */
-export const STALE_AFTER_MS = 30_000;
+import { isStale } from "./liveness";
 
 export interface InstanceView {
   instance: string;
@@ -59,7 +57,7 @@ export async function listServices(db: Db, now = new Date()): Promise<ServiceVie
       configVersion: i.configVersion,
       queueDepth: i.queueDepth,
       lastSeen: i.lastReportAt.toISOString(),
-      stale: now.getTime() - i.lastReportAt.getTime() > STALE_AFTER_MS,
+      stale: isStale(i.lastReportAt, now),
     }));
     const live = own.filter((i) => !i.stale);
     const health = live.reduce((acc, i) => (worst.indexOf(i.health) > worst.indexOf(acc) ? i.health : acc), "healthy");
