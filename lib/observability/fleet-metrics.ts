@@ -1,6 +1,7 @@
 import { Gauge } from "prom-client";
 import { breakerStateValues } from "@/drizzle/schema/breakers";
 import { database } from "@/lib/db/client";
+import { desiredModes } from "@/lib/domain/modes/desired-mode";
 import { declaredModes } from "@/lib/domain/modes/ladder";
 import { within } from "./deadline";
 import { metric } from "./registry";
@@ -46,13 +47,7 @@ metric(
       labelNames: ["service", "mode"],
       async collect() {
         this.reset();
-        const { sql } = database();
-        const rows = await within(
-          sql<{ service: string; desired: string; modes: string[] | null }[]>`
-            select s.name as service, coalesce(o.mode, s.automatic_mode) as desired, s.modes
-            from services s left join mode_overrides o on o.service = s.name`,
-          SCRAPE_TIMEOUT_MS,
-        ).catch(() => null);
+        const rows = await within(desiredModes(database().db), SCRAPE_TIMEOUT_MS).catch(() => null);
         for (const { service, desired, modes } of rows ?? []) {
           const ladder = declaredModes(modes);
           for (const mode of ladder.includes(desired) ? ladder : [...ladder, desired]) this.set({ service, mode }, mode === desired ? 1 : 0);

@@ -2,7 +2,9 @@ import { eq, sql } from "drizzle-orm";
 import { breakerOverrides, configDocuments, modeOverrides, services } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
 import type { BreakerOverrideKind } from "../breakers/types";
+import { desiredMode } from "../modes/desired-mode";
 import { NORMAL } from "../modes/ladder";
+import type { DesiredMode } from "../modes/types";
 
 export interface ControlDocument {
   service: string;
@@ -23,10 +25,7 @@ export async function controlDocument(db: Db, service: string): Promise<ControlD
     .select({
       revision: services.revision,
       automaticMode: services.automaticMode,
-      manualMode: modeOverrides.mode,
-      reason: modeOverrides.reason,
-      setBy: modeOverrides.setBy,
-      expiresAt: modeOverrides.expiresAt,
+      manual: modeOverrides,
       overrides: sql<OverrideJson[] | null>`(
         select json_agg(json_build_object('breaker', b.breaker, 'override', b.override, 'reason', b.reason, 'expiresAt', b.expires_at) order by b.breaker)
         from ${breakerOverrides} b where b.service = ${services.name})`,
@@ -43,12 +42,14 @@ export async function controlDocument(db: Db, service: string): Promise<ControlD
   return {
     service,
     revision: row.revision,
-    mode: row.manualMode
-      ? { desired: row.manualMode, source: "manual", reason: row.reason, setBy: row.setBy, expiresAt: row.expiresAt?.toISOString() ?? null }
-      : { desired: row.automaticMode, source: "automatic", reason: null, setBy: null, expiresAt: null },
+    mode: documentMode(desiredMode(row.automaticMode, row.manual)),
     breakers,
     config: Object.fromEntries(Object.entries(row.config ?? {}).map(([environment, version]) => [environment, { version }])),
   };
+}
+
+function documentMode({ mode, source, reason, setBy, expiresAt }: DesiredMode): ControlDocument["mode"] {
+  return { desired: mode, source, reason, setBy, expiresAt };
 }
 
 export function defaultDocument(service: string): ControlDocument {

@@ -1,6 +1,5 @@
-import type { modeOverrides } from "@/drizzle/schema";
 import { isStale } from "../services/liveness";
-import type { Convergence, DesiredMode, QueueDepth } from "./types";
+import type { Convergence, QueueDepth } from "./types";
 
 export interface InstanceModeRow {
   instance: string;
@@ -8,18 +7,6 @@ export interface InstanceModeRow {
   automaticMode: string | null;
   queueDepth: number | null;
   lastReportAt: Date;
-}
-
-export function desiredMode(automaticMode: string, manual: typeof modeOverrides.$inferSelect | null): DesiredMode {
-  if (!manual) return { mode: automaticMode, source: "automatic", reason: null, setBy: null, setAt: null, expiresAt: null };
-  return {
-    mode: manual.mode,
-    source: "manual",
-    reason: manual.reason,
-    setBy: manual.setBy,
-    setAt: manual.setAt.toISOString(),
-    expiresAt: manual.expiresAt?.toISOString() ?? null,
-  };
 }
 
 /** How many live instances run the desired mode, and which do not. */

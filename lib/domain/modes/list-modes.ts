@@ -1,7 +1,8 @@
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { instances, modeChanges, modeOverrides, services } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
-import { convergenceOf, desiredMode, queueDepthOf } from "./convergence";
+import { convergenceOf, queueDepthOf } from "./convergence";
+import { desiredMode } from "./desired-mode";
 import { declaredModes } from "./ladder";
 import type { ModeChange, ServiceModes } from "./types";
 

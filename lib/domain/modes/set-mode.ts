@@ -7,12 +7,13 @@ import { bumpRevision, lockControl, type LockedControl } from "../control/revisi
 import { Unprocessable } from "../errors";
 import { defineMutation } from "../mutation";
 import { clearModeInput, setModeInput } from "./inputs";
+import { desiredMode } from "./desired-mode";
 import { declaredModes } from "./ladder";
 import { changeEvents } from "../control/change-events";
 
-/** The desired mode as it stands under the lock: the manual flip if any, else the fleet's choice. */
-export function desiredOf(control: LockedControl): { mode: string; source: "manual" | "automatic" } {
-  return control.manual ? { mode: control.manual.mode, source: "manual" } : { mode: control.automaticMode, source: "automatic" };
+function desiredOf(control: LockedControl): { mode: string; source: "manual" | "automatic" } {
+  const { mode, source } = desiredMode(control.automaticMode, control.manual);
+  return { mode, source };
 }
 
 /** Flips a service to a mode by hand until cleared or expired. */
