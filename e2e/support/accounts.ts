@@ -1,9 +1,9 @@
-import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import type { Role } from "@/lib/domain/access/roles";
 import { createToken } from "@/lib/domain/access/service-tokens";
 import { createUser } from "@/lib/domain/access/users";
 import { systemCtx } from "@/lib/domain/context";
+import { unique } from "./unique";
 
 /** Seeds go through the domain verbs as the console itself, exactly as `npm run cli` does. */
 
@@ -11,10 +11,6 @@ export interface SeededUser {
   email: string;
   password: string;
   role: Role;
-}
-
-export function unique(prefix: string): string {
-  return `${prefix}-${randomBytes(4).toString("hex")}`;
 }
 
 export async function seedUser(db: Db, role: Role, email = `${unique(role)}@example.com`): Promise<SeededUser> {
@@ -34,3 +30,5 @@ export async function seedPersonalToken(db: Db, email: string): Promise<string> 
   const { token } = await createToken(systemCtx(), { name: unique("personal"), user: email }, db);
   return token;
 }
+
+export { unique };

@@ -1,11 +1,11 @@
-import { randomBytes } from "node:crypto";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { createBreakwaterClient, type BreakwaterClient } from "@/lib/sdk";
 import { addUser, signInThroughApi } from "./browser-auth";
 import { browserRun } from "./browser-run";
 
-/** A name no other test of the run uses, so specs share one console without seeing each other's rows. */
-export const unique = (prefix: string) => `${prefix}-${randomBytes(3).toString("hex")}`;
+import { unique } from "./unique";
+
+export { unique };
 
 interface ConsoleFixtures {
   /** A fresh user of `role`, added by the admin and signed in in a browser context of their own. */
