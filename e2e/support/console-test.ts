@@ -2,7 +2,6 @@ import { test as base, expect, type BrowserContext, type Page } from "@playwrigh
 import { createBreakwaterClient, type BreakwaterClient } from "@/lib/sdk";
 import { addUser, signInThroughApi } from "./browser-auth";
 import { browserRun } from "./browser-run";
-
 import { unique } from "./unique";
 
 export { unique };
