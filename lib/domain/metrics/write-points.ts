@@ -1,7 +1,8 @@
 import type { Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { LiveEvent } from "@/lib/live/events";
-import { copyPoints, type PointRow } from "./copy-points";
+import type { PointRow } from "./copy-points";
+import { insertPoints } from "./insert-points";
 import { metricChanged } from "./metric-events";
 import { DAY, dayOf, ensurePartitions } from "./partitions";
 import { resolveSeries, type SeriesRef } from "./resolve-series";
@@ -22,7 +23,7 @@ export function acceptedWindow(now = Date.now()): { from: number; to: number } {
 
 /**
  * Stores points in the caller's transaction: their series (created under the cap), the day
- * partitions they fall in, then one COPY. Returns the live events to publish, at most one per
+ * partitions they fall in, then one INSERT or COPY. Returns the live events to publish, at most one per
  * service every few seconds.
  */
 export async function writePoints(tx: Db, points: Point[], overCap: "refuse" | "skip"): Promise<{ written: number; events: LiveEvent[] }> {
@@ -39,6 +40,6 @@ export async function writePoints(tx: Db, points: Point[], overCap: "refuse" | "
     days.add(dayOf(p.ts));
   });
   await ensurePartitions(tx, days);
-  await copyPoints(tx, rows);
+  await insertPoints(tx, rows);
   return { written: rows.length, events: metricChanged(services) };
 }
