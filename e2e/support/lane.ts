@@ -11,12 +11,16 @@ export interface TestLane {
   stop(): Promise<number | null>;
 }
 
-/** The real lane process (`scripts/lane.ts`) against `databaseUrl`, on a free port, ready when its `/api/health` answers. */
+/**
+ * The real lane process (`scripts/lane.ts`) against `databaseUrl`, on a free port, ready when its `/api/health` answers.
+ * The event-loop bound is lifted unless a test sets it: on the shared test machine the loop of a
+ * fresh process lags for reasons of its neighbours, and a test of one bound must not trip on another.
+ */
 export async function startLane(databaseUrl: string, env: Record<string, string> = {}): Promise<TestLane> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/lane.ts", "--host", "127.0.0.1"], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, SERVICE_PORT: String(port), BREAKWATER_DEMO: "0", ...env },
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, SERVICE_PORT: String(port), BREAKWATER_DEMO: "0", LANE_MAX_LOOP_DELAY_MS: "60000", ...env },
     stdio: ["ignore", "inherit", "inherit"],
   });
   const deadline = Date.now() + STARTUP_LIMIT_MS;
