@@ -25,7 +25,7 @@ afterAll(async () => {
 
 async function reportedService(name: string): Promise<string> {
   const { token } = await seedServiceToken(app.database.db, name);
-  expect((await lane.caller({ bearer: token }).post("/api/v1/report", { service: name, instance: "i-1" })).status).toBe(200);
+  expect((await lane.caller({ bearer: token }).post("/api/v1/report", { service: name, instance: "i-1", breakers: [{ name: "db", state: "closed" }] })).status).toBe(200);
   return token;
 }
 
