@@ -6,6 +6,9 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SERVICE_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  LANE_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(256),
+  LANE_MAX_LOOP_DELAY_MS: z.coerce.number().int().min(1).default(200),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
@@ -36,6 +39,12 @@ export function env(): Env {
   }
   parsed = result.data;
   return parsed;
+}
+
+/** The service lane's port: `SERVICE_PORT`, else the console's port plus one. */
+export function servicePort(): number {
+  const config = env();
+  return config.SERVICE_PORT ?? config.PORT + 1;
 }
 
 /** The database URL, which start-up always provides (embedded or external). */

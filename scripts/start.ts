@@ -12,7 +12,7 @@ import { forgetRuntime, recordRuntime } from "@/lib/db/local-database";
 import { localSecrets } from "@/lib/db/local-secrets";
 import { migrate } from "@/lib/db/migrate";
 import { ensureFirstAdmin } from "@/lib/domain/access/first-admin";
-import { env, EnvError } from "@/lib/env";
+import { env, EnvError, servicePort } from "@/lib/env";
 import { buildIfStale } from "./build-if-stale";
 
 const require = createRequire(import.meta.url);
@@ -73,9 +73,17 @@ async function main() {
   });
   children.push(next);
   next.on("exit", (code) => void stop(code ?? 0));
-  console.log(`Breakwater is starting on ${origin}`);
+  const laneOrigin = `http://localhost:${servicePort()}`;
+  // The lane is its own process, so the browsers' process and the fleet's each get a core.
+  const lane = spawn(process.execPath, ["--import", "tsx", "scripts/lane.ts"], {
+    stdio: "inherit",
+    env: { ...process.env, ...serverEnv, NODE_ENV: "production", SERVICE_PORT: String(servicePort()) },
+  });
+  children.push(lane);
+  lane.on("exit", (code) => void stop(code ?? 0));
+  console.log(`Breakwater is starting on ${origin}; services report to the lane on ${laneOrigin}`);
   if (demo) {
-    const fleet = spawn(process.execPath, ["--import", "tsx", "scripts/fleet/index.ts"], { stdio: "inherit", env: { ...process.env, ...serverEnv, BREAKWATER_URL: origin } });
+    const fleet = spawn(process.execPath, ["--import", "tsx", "scripts/fleet/index.ts"], { stdio: "inherit", env: { ...process.env, ...serverEnv, BREAKWATER_URL: laneOrigin } });
     children.push(fleet);
   }
 }

@@ -172,6 +172,7 @@ export function createBreakwaterClient(options: BreakwaterClientOptions): Breakw
       health,
       ...(queueDepth === undefined ? {} : { queueDepth }),
       ...(applied ? { configVersion: applied.version } : {}),
+      ...(doc ? { controlRevision: doc.revision } : {}),
       breakers: snapshots,
     };
   };

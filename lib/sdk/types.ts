@@ -72,5 +72,7 @@ export interface Report {
   health: { status: HealthStatus; checks: Record<string, string> };
   queueDepth?: number;
   configVersion?: number;
+  /** The revision of the control document this instance has applied, so the console can tell how far a change has reached. */
+  controlRevision?: number;
   breakers: BreakerSnapshot[];
 }

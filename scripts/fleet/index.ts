@@ -3,7 +3,7 @@
  * named after real workloads, each instance with real opossum breakers in front of scripted
  * dependencies, talking to the console only through the public API with the SDK.
  */
-import { databaseUrl, env, EnvError } from "@/lib/env";
+import { databaseUrl, env, EnvError, servicePort } from "@/lib/env";
 import { fleet } from "./catalog";
 import { seedDefaultRules } from "./default-rules";
 import { seedDemoConfig } from "./demo-config";
@@ -15,7 +15,8 @@ const log = (line: string) => console.log(`[fleet] ${line}`);
 
 async function main() {
   const config = env();
-  const url = config.BREAKWATER_URL ?? `http://localhost:${config.PORT}`;
+  // The fleet talks to the service lane, as real services should.
+  const url = config.BREAKWATER_URL ?? `http://localhost:${servicePort()}`;
   const stopping = new AbortController();
   const running: Array<{ stop(): void }> = [];
   const timers: Array<ReturnType<typeof setTimeout>> = [];

@@ -1,0 +1,153 @@
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import type { LiveEvent } from "@/lib/live/events";
+import { ANY_ID, subscribe } from "@/lib/live/listener";
+import { readVersion } from "../config/read-version";
+import type { Ctx } from "../context";
+import { ValidationError } from "../errors";
+import { checkPermit } from "../mutation";
+import { issuesOf } from "../validation";
+import { controlDocumentAt } from "./cached-document";
+import { controlRevision, type ControlDocument } from "./document";
+
+export const MAX_CONFIG_EVENT_BYTES = 256 * 1024;
+const KEEPALIVE_MS = 15_000;
+
+const query = z.object({ instance: z.string().min(1).max(200), environment: z.string().min(1).max(100).default("production") });
+
+interface Instance {
+  environment: string;
+  sentRevision: number | null;
+  sentConfig: number;
+  write(chunk: string): void;
+}
+
+interface Hub {
+  instances: Set<Instance>;
+  reading: boolean;
+  readAgain: boolean;
+}
+
+// One hub per service per process, even when Next.js loads this module in several bundles.
+const slot = globalThis as typeof globalThis & { __breakwaterControlHubs?: Map<string, Hub>; __breakwaterControlHubsListening?: boolean };
+
+/**
+ * The control stream of one instance: Server-Sent Events of its service's control document and
+ * of its environment's config. However many instances listen, a change costs one read of the
+ * document (and of a new config body) per process, then one write per instance.
+ */
+export async function openControlStream(
+  ctx: Ctx,
+  service: string,
+  request: { instance: string | null; environment: string | null; lastEventId: string | null; signal: AbortSignal },
+): Promise<ReadableStream<Uint8Array>> {
+  await checkPermit(db(), ctx, { action: "read", permit: "service" }, { target: `control:${service}`, service });
+  const parsed = query.safeParse({ instance: request.instance ?? undefined, environment: request.environment ?? undefined });
+  if (!parsed.success) throw new ValidationError(issuesOf(parsed.error));
+  const lastSeen = request.lastEventId !== null && /^\d+$/.test(request.lastEventId) ? Number(request.lastEventId) : null;
+  const encoder = new TextEncoder();
+  let close = () => {};
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      const instance: Instance = {
+        environment: parsed.data.environment,
+        sentRevision: lastSeen,
+        sentConfig: 0,
+        write: (chunk) => controller.enqueue(encoder.encode(chunk)),
+      };
+      const hub = hubOf(service);
+      hub.instances.add(instance);
+      const keepalive = setInterval(() => instance.write(": keepalive\n\n"), KEEPALIVE_MS);
+      close = () => {
+        clearInterval(keepalive);
+        hub.instances.delete(instance);
+        if (hub.instances.size === 0) slot.__breakwaterControlHubs?.delete(service);
+        try {
+          controller.close();
+        } catch {
+          // Already closed by the reader going away.
+        }
+      };
+      request.signal.addEventListener("abort", () => close(), { once: true });
+      instance.write("retry: 1000\n\n");
+      void refresh(service);
+    },
+    cancel: () => close(),
+  });
+}
+
+function hubOf(service: string): Hub {
+  slot.__breakwaterControlHubs ??= new Map();
+  const hubs = slot.__breakwaterControlHubs;
+  if (!slot.__breakwaterControlHubsListening) {
+    slot.__breakwaterControlHubsListening = true;
+    subscribe((events) => {
+      for (const name of concerned(events, hubs)) void refresh(name);
+    });
+  }
+  let hub = hubs.get(service);
+  if (!hub) hubs.set(service, (hub = { instances: new Set(), reading: false, readAgain: false }));
+  return hub;
+}
+
+function concerned(events: LiveEvent[], hubs: Map<string, Hub>): Set<string> {
+  const out = new Set<string>();
+  for (const { id } of events) {
+    if (id === ANY_ID) return new Set(hubs.keys());
+    const service = id.split("/")[0] ?? id;
+    if (hubs.has(service)) out.add(service);
+  }
+  return out;
+}
+
+/** Reads the document once and sends each instance what it has not had yet; reads that pile up collapse into one more. */
+async function refresh(service: string): Promise<void> {
+  const hub = slot.__breakwaterControlHubs?.get(service);
+  if (!hub) return;
+  if (hub.reading) {
+    hub.readAgain = true;
+    return;
+  }
+  hub.reading = true;
+  try {
+    do {
+      hub.readAgain = false;
+      const document = await controlDocumentAt(db(), service, await controlRevision(db(), service));
+      await deliver(service, hub, document);
+    } while (hub.readAgain);
+  } catch (error) {
+    console.error(`Reading the control document of ${service} for its stream failed:`, error);
+  } finally {
+    hub.reading = false;
+  }
+}
+
+async function deliver(service: string, hub: Hub, document: ControlDocument): Promise<void> {
+  const control = `event: control\nid: ${document.revision}\ndata: ${JSON.stringify(document)}\n\n`;
+  const configEvents = new Map<string, string | null>();
+  for (const instance of hub.instances) {
+    if (instance.sentRevision !== document.revision) {
+      instance.sentRevision = document.revision;
+      instance.write(control);
+    }
+    const version = document.config[instance.environment]?.version ?? 0;
+    if (version === 0 || version === instance.sentConfig) continue;
+    if (!configEvents.has(instance.environment)) configEvents.set(instance.environment, await configEvent(service, instance.environment, version));
+    const event = configEvents.get(instance.environment);
+    if (!event || !hub.instances.has(instance)) continue;
+    instance.sentConfig = version;
+    instance.write(event);
+  }
+}
+
+async function configEvent(service: string, environment: string, version: number): Promise<string | null> {
+  try {
+    const { body } = await readVersion(db(), service, environment, version);
+    const full = JSON.stringify({ environment, version, body });
+    const data = Buffer.byteLength(full) > MAX_CONFIG_EVENT_BYTES ? JSON.stringify({ environment, version, tooLarge: true }) : full;
+    return `event: config\ndata: ${data}\n\n`;
+  } catch (error) {
+    console.error(`Reading config ${service}/${environment} v${version} for its stream failed:`, error);
+    return null;
+  }
+}

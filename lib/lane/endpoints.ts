@@ -1,0 +1,71 @@
+import { db } from "@/lib/db/client";
+import { ingestAlertmanager, ingestAlerts } from "@/lib/domain/alerts/ingest";
+import { ingestBreakerEvents } from "@/lib/domain/breakers/ingest-events";
+import { readCurrentConfig } from "@/lib/domain/config/read-current";
+import { readControl } from "@/lib/domain/control/read-control";
+import { controlStreamResponse } from "@/lib/domain/control/stream-response";
+import { ingestOtlp } from "@/lib/domain/metrics/ingest-otlp";
+import { ingestPoints } from "@/lib/domain/metrics/ingest-points";
+import { ingestReport } from "@/lib/domain/services/ingest-report";
+import { errorResponse, json } from "@/lib/http/respond";
+import { readiness } from "@/lib/observability/readiness";
+import { laneCtx } from "./caller";
+import type { LaneHandler, LaneRoute } from "./router";
+import { writeEndpoint } from "./write-endpoint";
+
+const controlLongPoll: LaneHandler = async ({ req, params }) => {
+  const ctx = await laneCtx(req);
+  try {
+    const url = new URL(req.url);
+    const read = await readControl(db(), ctx, params.service!, {
+      wait: url.searchParams.get("wait"),
+      instance: url.searchParams.get("instance"),
+      ifNoneMatch: req.headers.get("if-none-match"),
+      signal: req.signal,
+    });
+    const headers = { etag: read.etag, "cache-control": "no-cache", "x-request-id": ctx.requestId };
+    return read.status === 304 ? new Response(null, { status: 304, headers }) : json(read.document, 200, headers);
+  } catch (error) {
+    return errorResponse(error, ctx.requestId);
+  }
+};
+
+const controlStream: LaneHandler = async ({ req, params }) => {
+  const ctx = await laneCtx(req);
+  try {
+    return await controlStreamResponse(ctx, params.service!, req);
+  } catch (error) {
+    return errorResponse(error, ctx.requestId);
+  }
+};
+
+const currentConfig: LaneHandler = async ({ req, params }) => {
+  const ctx = await laneCtx(req);
+  try {
+    const read = await readCurrentConfig(db(), ctx, { service: params.service!, environment: params.environment! }, req.headers.get("if-none-match"));
+    const headers = { etag: read.etag, "cache-control": "private, no-cache", "x-request-id": ctx.requestId };
+    return read.status === 304 ? new Response(null, { status: 304, headers }) : json(read.config, 200, headers);
+  } catch (error) {
+    return errorResponse(error, ctx.requestId);
+  }
+};
+
+const ready: LaneHandler = async () => {
+  const state = await readiness();
+  return state.ready ? json({ status: "ready" }) : json({ status: "unavailable", message: `Not ready: ${state.reason}.` }, 503);
+};
+
+/** The service-facing endpoints, at the same paths and with the same verbs as the console's route handlers. */
+export const laneRoutes: LaneRoute[] = [
+  { method: "GET", pattern: "/api/health", unmetered: true, handle: async () => json({ status: "ok" }) },
+  { method: "GET", pattern: "/api/ready", unmetered: true, handle: ready },
+  { method: "POST", pattern: "/api/v1/report", handle: writeEndpoint(ingestReport) },
+  { method: "POST", pattern: "/api/v1/breakers/events", handle: writeEndpoint(ingestBreakerEvents, 202) },
+  { method: "GET", pattern: "/api/v1/control/:service", unmetered: true, handle: controlLongPoll },
+  { method: "GET", pattern: "/api/v1/control/:service/stream", unmetered: true, handle: controlStream },
+  { method: "GET", pattern: "/api/v1/config/:service/:environment", handle: currentConfig },
+  { method: "POST", pattern: "/api/v1/alerts", handle: writeEndpoint(ingestAlerts, 202) },
+  { method: "POST", pattern: "/api/v1/alerts/alertmanager", handle: writeEndpoint(ingestAlertmanager, 202) },
+  { method: "POST", pattern: "/api/v1/metrics", handle: writeEndpoint(ingestPoints, 202) },
+  { method: "POST", pattern: "/api/otlp/v1/metrics", handle: writeEndpoint(ingestOtlp) },
+];

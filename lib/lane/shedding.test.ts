@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { Overloaded } from "@/lib/domain/errors";
+import { shedder } from "./shedding";
+
+describe("shedder", () => {
+  it("admits up to the in-flight bound, refuses past it with Overloaded, and admits again once one is done", () => {
+    const shed = shedder({ maxInFlight: 2, maxLoopDelayMs: 10_000, retryAfterSeconds: 3 });
+    const first = shed.admit();
+    shed.admit();
+    expect(() => shed.admit()).toThrow(Overloaded);
+    try {
+      shed.admit();
+    } catch (error) {
+      expect((error as Overloaded).retryAfterSeconds).toBe(3);
+    }
+    first();
+    first();
+    expect(() => shed.admit()).not.toThrow();
+    expect(() => shed.admit()).toThrow(Overloaded);
+    shed.stop();
+  });
+});
