@@ -21,7 +21,10 @@ export function sseReader(response: Response) {
           for (const line of block.split("\n")) {
             if (line.startsWith("event: ")) event.event = line.slice(7);
             else if (line.startsWith("id: ")) event.id = line.slice(4);
-            else if (line.startsWith("data: ")) (event.data += line.slice(6)), (hasData = true);
+            else if (line.startsWith("data: ")) {
+              event.data += line.slice(6);
+              hasData = true;
+            }
           }
           if (hasData) return event;
           continue;
