@@ -14,6 +14,7 @@ const schema = z.object({
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   BREAKWATER_DEMO: flag.optional(),
   BREAKWATER_URL: z.url({ protocol: /^https?$/ }).optional(),
+  NEXTAUTH_URL: z.url({ protocol: /^https?$/ }).optional(),
   DATA_DIR: z.string().min(1).default(".data"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   TEST_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
@@ -58,4 +59,10 @@ export function authSecret(): string {
   const secret = env().AUTH_SECRET;
   if (!secret) throw new EnvError("AUTH_SECRET is not set: start the console with `npm start`.");
   return secret;
+}
+
+/** The console's own origin as browsers see it (next-auth's NEXTAUTH_URL), when configured. */
+export function consoleOrigin(): string | null {
+  const url = env().NEXTAUTH_URL;
+  return url ? new URL(url).origin : null;
 }

@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { signInErrorMessage } from "@/components/shell/sign-in-error";
 import { SignInForm } from "@/components/shell/sign-in-form";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { currentCtx } from "@/lib/auth/current";
 
 export const metadata: Metadata = { title: "Sign in · Breakwater" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { callbackUrl, error } = await searchParams;
-  const next = localPath(callbackUrl);
+  const next = safeCallbackPath(callbackUrl, "http://console.invalid");
   const { actor } = await currentCtx();
   if (actor.kind === "user") redirect(next);
 
@@ -21,10 +22,4 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       </div>
     </main>
   );
-}
-
-// Only a path on this site: an absolute or protocol-relative URL here would make sign-in an open redirect.
-function localPath(raw: string | string[] | undefined): string {
-  if (typeof raw !== "string" || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return "/";
-  return raw.startsWith("/signin") ? "/" : raw;
 }

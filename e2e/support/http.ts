@@ -20,6 +20,8 @@ export class Caller {
     const headers: Record<string, string> = { ...options.headers };
     if (this.credentials && "cookie" in this.credentials) headers.cookie = this.credentials.cookie;
     if (this.credentials && "bearer" in this.credentials) headers.authorization = `Bearer ${this.credentials.bearer}`;
+    // What a browser sends on a page of the console itself; a test of forgery overrides it.
+    else headers.origin ??= new URL(this.baseUrl).origin;
     let body: BodyInit | undefined = options.raw;
     // A raw body may be refused before it is fully sent; its connection must not carry the next request.
     if (body !== undefined) headers.connection = "close";

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { signIn } from "@/lib/domain/access/sign-in";
 import { RateLimited } from "@/lib/domain/errors";
 import { authSecret } from "@/lib/env";
+import { safeCallbackPath } from "./callback-url";
 import { requestMeta } from "./request-meta";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
@@ -33,6 +34,10 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // Only this site's own paths: next-auth's default lets `/%09/evil.com`-style URLs through to the browser.
+      redirect({ url, baseUrl }) {
+        return new URL(safeCallbackPath(url, baseUrl), baseUrl).href;
+      },
       jwt({ token, user }) {
         if (user) token.uid = user.id;
         return token;

@@ -3,7 +3,7 @@ export type Issue = { path: string; message: string };
 
 export class DomainError extends Error {
   constructor(
-    readonly code: "validation" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "too_large" | "unprocessable" | "rate_limited" | "overloaded",
+    readonly code: "validation" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "too_large" | "unsupported_media_type" | "unprocessable" | "rate_limited" | "overloaded",
     message: string,
     readonly details: Record<string, unknown> = {},
   ) {
@@ -44,6 +44,12 @@ export class Conflict extends DomainError {
 export class PayloadTooLarge extends DomainError {
   constructor(limitBytes: number) {
     super("too_large", `The body is larger than ${limitBytes} bytes.`);
+  }
+}
+
+export class UnsupportedMediaType extends DomainError {
+  constructor() {
+    super("unsupported_media_type", "Send the body as JSON, with content-type: application/json.");
   }
 }
 

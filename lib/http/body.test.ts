@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/domain/errors";
 import { MAX_BODY_BYTES, readJson } from "./body";
 
-function post(body: BodyInit, headers: Record<string, string> = {}): Request {
+function post(body: BodyInit, headers: Record<string, string> = { "content-type": "application/json" }): Request {
   const streamed = body instanceof ReadableStream;
   return new Request("http://test/api", { method: "POST", body, headers, ...(streamed ? { duplex: "half" } : {}) } as RequestInit);
 }
@@ -30,6 +30,16 @@ async function failure(promise: Promise<unknown>): Promise<DomainError> {
 }
 
 describe("readJson", () => {
+  it.each(["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/jsonp", ""])("refuses a %s body with 415's code", async (type) => {
+    const error = await failure(readJson(new Request("http://test/api", { method: "POST", body: "{}", headers: type ? { "content-type": type } : {} })));
+    expect(error.code).toBe("unsupported_media_type");
+  });
+
+  it("takes application/json with a charset and +json types", async () => {
+    expect(await readJson(post("{}", { "content-type": "application/json; charset=utf-8" }))).toEqual({});
+    expect(await readJson(post("{}", { "content-type": "application/merge-patch+json" }))).toEqual({});
+  });
+
   it("parses a JSON body", async () => {
     expect(await readJson(post(JSON.stringify({ a: [1, "ü"] })))).toEqual({ a: [1, "ü"] });
   });
@@ -52,7 +62,7 @@ describe("readJson", () => {
   });
 
   it("refuses a declared content-length over 1 MiB before reading", async () => {
-    const error = await failure(readJson(post("{}", { "content-length": String(MAX_BODY_BYTES + 1) })));
+    const error = await failure(readJson(post("{}", { "content-type": "application/json", "content-length": String(MAX_BODY_BYTES + 1) })));
     expect(error.code).toBe("too_large");
   });
 

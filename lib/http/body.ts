@@ -1,20 +1,24 @@
-import { PayloadTooLarge, ValidationError } from "@/lib/domain/errors";
+import { PayloadTooLarge, UnsupportedMediaType, ValidationError } from "@/lib/domain/errors";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 // OpenTelemetry exporters default to protobuf, and the first thing their users meet is this 400.
 const PROTOBUF = /^application\/(x-)?protobuf\b/i;
+// Only JSON: a form or text/plain body is what another site can post without a CORS preflight.
+const JSON_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
 
-/** Reads a JSON body, refusing more than 1 MiB before buffering it all. */
+/** Reads a JSON body sent as `application/json`, refusing more than 1 MiB before buffering it all. */
 export async function readJson(req: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > limit) throw new PayloadTooLarge(limit);
   const text = await readText(req, limit);
   if (text.trim() === "") return undefined;
+  const type = req.headers.get("content-type") ?? "";
+  if (!JSON_TYPE.test(type) && !PROTOBUF.test(type)) throw new UnsupportedMediaType();
   try {
     return JSON.parse(text);
   } catch {
-    const message = PROTOBUF.test(req.headers.get("content-type") ?? "")
+    const message = PROTOBUF.test(type)
       ? "The body is protobuf; this endpoint takes JSON. An OpenTelemetry exporter sends JSON with OTEL_EXPORTER_OTLP_METRICS_PROTOCOL=http/json."
       : "The body is not valid JSON.";
     throw new ValidationError([{ path: "", message }]);

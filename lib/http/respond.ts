@@ -7,6 +7,7 @@ const statusOf: Record<DomainError["code"], number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  unsupported_media_type: 415,
   unprocessable: 422,
   rate_limited: 429,
   overloaded: 503,

@@ -4,8 +4,10 @@ import type { Role } from "@/lib/domain/access/roles";
 import type { Ctx } from "@/lib/domain/context";
 import { checkPermit, type Permit, type Verb } from "@/lib/domain/mutation";
 import { measured } from "@/lib/observability/http-metrics";
+import { bearerOf } from "@/lib/auth/tokens";
 import { readJson } from "./body";
 import { errorResponse, json } from "./respond";
+import { assertSameOrigin } from "./same-origin";
 
 type Params = Record<string, string>;
 interface Call<P extends Params> {
@@ -51,7 +53,8 @@ export function readRoute<P extends Params>(
 
 /**
  * A route that changes state through one verb. The caller is checked before the body is read, so
- * an anonymous 2 MiB body gets 401, not 413; the verb checks again with the parsed input.
+ * an anonymous 2 MiB body gets 401, not 413; the verb checks again with the parsed input. A caller
+ * without a bearer token must be a page of this site (no cross-site request forgery).
  */
 export function writeRoute<P extends Params, O>(
   verb: Verb<O>,
@@ -63,6 +66,7 @@ export function writeRoute<P extends Params, O>(
     const ctx = await currentCtx();
     try {
       const params = await context.params;
+      if (!bearerOf(req.headers.get("authorization"))) assertSameOrigin(req);
       await checkPermit(db(), ctx, verb, { target: null, service: null });
       const body = await readJson(req);
       const result = await verb(ctx, toInput({ req, ctx, params, body }));
