@@ -7,7 +7,7 @@ import { ROUTING_CHANGED } from "../routing/publish-routing";
 import { issuesOf } from "../validation";
 import { configOf, createChannelInput, updateChannelInput } from "./channel-input";
 import { channelView } from "./list-channels";
-import { presentConfig, unmask } from "./present-config";
+import { presentConfig, secretsMovingEndpoint, stillMasked, unmask } from "./present-config";
 
 export const createChannel = defineMutation({
   action: "channel.create",
@@ -26,7 +26,10 @@ export const createChannel = defineMutation({
   },
 });
 
-/** Replaces a channel's config; values sent back masked, as they were read, keep the stored secrets. */
+/**
+ * Replaces a channel's config; values sent back masked, as they were read, keep the stored
+ * secrets, unless the endpoint changes: then they must be typed again (422 naming them).
+ */
 export const updateChannel = defineMutation({
   action: "channel.update",
   permit: "admin",
@@ -35,8 +38,15 @@ export const updateChannel = defineMutation({
   async run(tx, input) {
     const [prior] = await tx.select().from(channels).where(eq(channels.name, input.name)).for("update");
     if (!prior) throw new NotFound(`The channel ${input.name}`);
-    const parsed = configOf[prior.type].safeParse(unmask(input.config, prior.config));
+    const { config, kept } = unmask(prior.type, input.config, prior.config);
+    const guessed = stillMasked(config, kept);
+    if (guessed.length > 0) throw new ValidationError(guessed.map((key) => ({ path: `config.${key}`, message: "Send a masked value back as it was read, or type the value." })));
+    const parsed = configOf[prior.type].safeParse(config);
     if (!parsed.success) throw new ValidationError(issuesOf(parsed.error).map((i) => ({ ...i, path: `config.${i.path}` })));
+    const moving = secretsMovingEndpoint(kept, parsed.data, prior.config);
+    if (moving.length > 0) {
+      throw new ValidationError(moving.map((key) => ({ path: `config.${key}`, message: "The endpoint changed: type this secret again, so a stored one is never sent to another server." })));
+    }
     const [row] = await tx
       .update(channels)
       .set({ config: parsed.data, updatedAt: sql`now()` })
