@@ -1,12 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import { channels } from "@/drizzle/schema";
 import { actorName } from "../context";
-import { Conflict, NotFound, ValidationError } from "../errors";
+import { Conflict, NotFound, Unprocessable, ValidationError } from "../errors";
 import { defineMutation } from "../mutation";
 import { ROUTING_CHANGED } from "../routing/publish-routing";
 import { issuesOf } from "../validation";
 import { configOf, createChannelInput, updateChannelInput } from "./channel-input";
 import { channelView } from "./list-channels";
+import { endpointHost, endpointRefusal } from "./outbound-guard";
 import { presentConfig, secretsMovingEndpoint, stillMasked, unmask } from "./present-config";
 
 export const createChannel = defineMutation({
@@ -15,6 +16,7 @@ export const createChannel = defineMutation({
   input: createChannelInput,
   target: (i) => `channel:${i.name}`,
   async run(tx, input, ctx) {
+    await refuseEndpoint(input.config);
     const [row] = await tx
       .insert(channels)
       .values({ name: input.name, type: input.type, config: input.config, createdBy: actorName(ctx.actor) })
@@ -47,6 +49,7 @@ export const updateChannel = defineMutation({
     if (moving.length > 0) {
       throw new ValidationError(moving.map((key) => ({ path: `config.${key}`, message: "The endpoint changed: type this secret again, so a stored one is never sent to another server." })));
     }
+    await refuseEndpoint(parsed.data);
     const [row] = await tx
       .update(channels)
       .set({ config: parsed.data, updatedAt: sql`now()` })
@@ -60,3 +63,10 @@ export const updateChannel = defineMutation({
     };
   },
 });
+
+/** A channel pointing where the console may never send (metadata, link-local, private unless allowed) is not saved. */
+async function refuseEndpoint(config: Record<string, unknown>): Promise<void> {
+  const host = endpointHost(config);
+  const refused = host === null ? null : await endpointRefusal(host);
+  if (refused) throw new Unprocessable(`The channel may not send there: ${refused}.`, [{ path: "config", message: refused }]);
+}
