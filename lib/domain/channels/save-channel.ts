@@ -47,7 +47,10 @@ export const updateChannel = defineMutation({
     if (!parsed.success) throw new ValidationError(issuesOf(parsed.error).map((i) => ({ ...i, path: `config.${i.path}` })));
     const moving = secretsMovingEndpoint(kept, parsed.data, prior.config);
     if (moving.length > 0) {
-      throw new ValidationError(moving.map((key) => ({ path: `config.${key}`, message: "The endpoint changed: type this secret again, so a stored one is never sent to another server." })));
+      throw new Unprocessable(
+        `The endpoint changed: type ${moving.join(", ")} again, so a stored secret is never sent to another server.`,
+        moving.map((key) => ({ path: `config.${key}`, message: "The endpoint changed: type this secret again." })),
+      );
     }
     await refuseEndpoint(parsed.data);
     const [row] = await tx

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import nodemailer from "nodemailer";
 import type { EmailConfig } from "@/lib/domain/channels/channel-input";
 import { resolveChecked } from "@/lib/domain/channels/outbound-guard";
@@ -30,7 +31,8 @@ export async function sendEmail(config: EmailConfig, notice: Notice): Promise<Ou
   const transport = nodemailer.createTransport({
     host: address,
     port: config.port,
-    tls: { servername: config.host },
+    // TLS checks the certificate against the name, not the pinned address (SNI takes no IP).
+    ...(isIP(config.host) ? {} : { tls: { servername: config.host } }),
     secure: config.secure,
     auth: config.user ? { user: config.user, pass: config.password ?? "" } : undefined,
     connectionTimeout: 10_000,

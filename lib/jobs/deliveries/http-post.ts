@@ -1,5 +1,6 @@
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
+import { isIP } from "node:net";
 import { resolveChecked } from "@/lib/domain/channels/outbound-guard";
 
 /** What one attempt at a receiver came to. */
@@ -52,7 +53,8 @@ function send(target: URL, address: string, body: string, headers: Record<string
         path: `${target.pathname}${target.search}`,
         method: "POST",
         headers: { ...headers, host: target.host, "content-length": String(Buffer.byteLength(body)) },
-        servername: target.hostname.replace(/^\[|\]$/g, ""),
+        // TLS checks the certificate against the name, not the pinned address (SNI takes no IP).
+        servername: isIP(bareHost(target.hostname)) ? undefined : target.hostname,
         auth: target.username ? `${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}` : undefined,
         timeout: TIMEOUT_MS,
         agent: false,
@@ -63,6 +65,10 @@ function send(target: URL, address: string, body: string, headers: Record<string
     req.on("error", reject);
     req.end(body);
   });
+}
+
+function bareHost(hostname: string): string {
+  return hostname.replace(/^\[|\]$/g, "");
 }
 
 /** The start of a response body, reading no more than MAX_RESPONSE_BYTES before hanging up. */
