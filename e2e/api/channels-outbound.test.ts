@@ -60,7 +60,7 @@ describe("with private networks allowed (the test receivers are on 127.0.0.1)", 
       const res = await admin.post("/api/v1/channels", { name: `meta-${i}`, type: "webhook", config: { url } });
       expect(res.status, url).toBe(422);
     }
-    const email = await admin.post("/api/v1/channels", { name: "meta-mail", type: "email", config: { host: "169.254.169.254", port: 25, from: "a@b.c", to: ["d@e.f"] } });
+    const email = await admin.post("/api/v1/channels", { name: "meta-mail", type: "email", config: { host: "169.254.169.254", port: 25, from: "breakwater@example.com", to: ["oncall@example.com"] } });
     expect(email.status).toBe(422);
     const created = await admin.post("/api/v1/channels", { name: "moving", type: "webhook", config: { url: `${receiver.url}/ok` } });
     expect(created.status).toBe(201);
@@ -124,6 +124,6 @@ describe("with private networks not allowed", () => {
     for (const [i, url] of ["http://127.0.0.1:9/hook", "http://[::1]:9/hook", "http://10.1.2.3/hook", "http://localhost:9/hook"].entries()) {
       expect((await admin.post("/api/v1/channels", { name: `private-${i}`, type: "webhook", config: { url } })).status, url).toBe(422);
     }
-    expect((await admin.post("/api/v1/channels", { name: "private-mail", type: "email", config: { host: "127.0.0.1", port: 25, from: "a@b.c", to: ["d@e.f"] } })).status).toBe(422);
+    expect((await admin.post("/api/v1/channels", { name: "private-mail", type: "email", config: { host: "127.0.0.1", port: 25, from: "breakwater@example.com", to: ["oncall@example.com"] } })).status).toBe(422);
   });
 });
