@@ -20,6 +20,7 @@ const schema = z.object({
   TEST_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   METRICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(400).default(14),
   METRICS_SERIES_PER_SERVICE: z.coerce.number().int().min(1).default(10_000),
+  OUTBOUND_ALLOW_PRIVATE: flag.default(false),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -7,6 +7,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { FormError } from "@/components/ui/form-error";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Textarea } from "@/components/ui/textarea";
+import { generatorLink } from "@/lib/domain/alerts/generator-link";
 import { DeliveryLog } from "./delivery-log";
 import { SeverityBadge, StatusBadge } from "./status-badge";
 import { alertName, type AlertActions, type AlertDetail } from "./types";
@@ -38,6 +39,7 @@ export function AlertDrawer({ id, actions, onSilence, onClose }: Props) {
 }
 
 function Details({ alert, actions, onSilence }: { alert: AlertDetail; actions: AlertActions | null; onSilence: () => void }) {
+  const link = generatorLink(alert.generatorURL);
   return (
     <>
       <p className="flex flex-wrap items-center gap-2 text-sm">
@@ -47,10 +49,12 @@ function Details({ alert, actions, onSilence }: { alert: AlertDetail; actions: A
       {actions && <Respond alert={alert} actions={actions} onSilence={onSilence} />}
       <Pairs title="Labels" pairs={alert.labels} />
       <Pairs title="Annotations" pairs={alert.annotations} />
-      {alert.generatorURL && (
-        <a href={alert.generatorURL} target="_blank" rel="noreferrer" className="text-sm text-accent-700 underline dark:text-accent-300">
+      {link ? (
+        <a href={link} target="_blank" rel="noreferrer" className="text-sm text-accent-700 underline dark:text-accent-300">
           Source (generator URL)
         </a>
+      ) : (
+        alert.generatorURL && <p className="break-all text-sm">Source (generator URL, not linked): {alert.generatorURL}</p>
       )}
       <section>
         <h3 className="mb-1 text-sm font-semibold">Timeline</h3>

@@ -129,6 +129,17 @@ describe("breaker transitions", () => {
     expect(await rowCounts(app.database.sql)).toEqual({ ...before, audit_events: before.audit_events! + 3 });
   });
 
+  it("dates an event from the far future at most a few minutes ahead, so later events still change the state", async () => {
+    const event = (e: string, at?: string) => ({ service: SERVICE, instance: "rag-future", breaker: "future", event: e, ...(at ? { at } : {}) });
+    const nextYear = new Date(Date.now() + 365 * 86_400_000).toISOString();
+    expect((await fleet.post("/api/v1/breakers/events", [event("open", nextYear)])).status).toBe(202);
+    const opened = await breaker("future");
+    expect(new Date(opened.transitions[0]!.at).getTime()).toBeLessThan(Date.now() + 10 * 60_000);
+    expect((await fleet.post("/api/v1/breakers/events", [event("close", new Date(Date.now() + 6 * 60_000).toISOString())])).status).toBe(202);
+    const { instances } = await breaker("future");
+    expect(instances).toEqual([expect.objectContaining({ instance: "rag-future", state: "closed" })]);
+  });
+
   it("answers 404 for the breakers of a service that never reported", async () => {
     expect((await viewer.get("/api/v1/services/nobody-here/breakers")).status).toBe(404);
   });

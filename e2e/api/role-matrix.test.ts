@@ -86,8 +86,8 @@ const expirableSilence: Build = async (db) => {
 const newChannel: Build = () => ({ path: "/api/v1/channels", json: { name: unique("matrix"), type: "webhook", config: { url: "http://127.0.0.1:9/hook" } } });
 const editableChannel: Build = async (db) => {
   const name = unique("matrix");
-  await createChannel(systemCtx(), { name, type: "webhook", config: { url: "http://127.0.0.1:9/hook" } }, db);
-  return { path: `/api/v1/channels/${name}`, json: { config: { url: "http://127.0.0.1:9/other" } } };
+  await createChannel(systemCtx(), { name, type: "webhook", config: { url: "http://matrix.test/hook" } }, db);
+  return { path: `/api/v1/channels/${name}`, json: { config: { url: "http://matrix.test/other" } } };
 };
 /** A config version of the service exists before the request (a new one, baking, each time); `to` makes the request about it. */
 const CONFIG = `/api/v1/config/${SERVICE}/production`;

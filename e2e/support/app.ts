@@ -16,12 +16,12 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-export async function startApp(): Promise<TestApp> {
+export async function startApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
   const testDatabase = await createTestDatabase(inject("testDatabaseServer"));
   const database = connect(testDatabase.url, 10);
   let server: Server;
   try {
-    server = await startServer(testDatabase.url);
+    server = await startServer(testDatabase.url, options.env);
   } catch (error) {
     await database.close();
     await testDatabase.drop();

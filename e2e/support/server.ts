@@ -15,8 +15,11 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** A real `next start` of the test build against `databaseUrl`, on a free port, ready when `/api/health` answers. */
-export async function startServer(databaseUrl: string): Promise<Server> {
+/**
+ * A real `next start` of the test build against `databaseUrl`, on a free port, ready when
+ * `/api/health` answers; `extraEnv` overrides its settings.
+ */
+export async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -30,6 +33,9 @@ export async function startServer(databaseUrl: string): Promise<Server> {
       NEXT_DIST_DIR: TEST_DIST_DIR,
       BREAKWATER_DEMO: "0",
       PORT: String(port),
+      // The tests' receivers listen on 127.0.0.1, a private address a channel may use only when allowed.
+      OUTBOUND_ALLOW_PRIVATE: "1",
+      ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

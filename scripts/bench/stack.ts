@@ -83,6 +83,8 @@ export async function startStack(teardown: Teardown, log: (line: string) => void
       NEXT_DIST_DIR: DIST_DIR,
       PORT: String(port),
       BREAKWATER_DEMO: "0",
+      // The bench's receivers listen on 127.0.0.1.
+      OUTBOUND_ALLOW_PRIVATE: "1",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

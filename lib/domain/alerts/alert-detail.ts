@@ -7,13 +7,14 @@ import { loadAlert } from "./load-alert";
 /**
  * One alert with its routes, its timeline and the delivery log: every notification and each attempt
  * at it. Read in one snapshot, so a delivery recorded meanwhile shows on the timeline and in the log
- * together or in neither.
+ * together or in neither. What receivers answered (errors, response bodies) only reaches admins,
+ * who chose the endpoints: to anyone else a receiver is a way to read what it answers.
  */
-export function alertDetail(db: Db, id: number) {
-  return db.transaction((tx) => readDetail(tx, id), { isolationLevel: "repeatable read", accessMode: "read only" });
+export function alertDetail(db: Db, id: number, reader: { seesResponses: boolean }) {
+  return db.transaction((tx) => readDetail(tx, id, reader.seesResponses), { isolationLevel: "repeatable read", accessMode: "read only" });
 }
 
-async function readDetail(db: Db, id: number) {
+async function readDetail(db: Db, id: number, seesResponses: boolean) {
   const row = await loadAlert(db, id);
   const timeline = await db
     .select({ id: alertEvents.id, kind: alertEvents.kind, at: alertEvents.at, actor: alertEvents.actor, note: alertEvents.note, detail: alertEvents.detail })
@@ -56,7 +57,10 @@ async function readDetail(db: Db, id: number) {
     timeline,
     deliveries: sent.map((d) => ({
       ...d,
-      attempts: attempts.filter((a) => a.deliveryId === d.id).map(({ at, ok, statusCode, error, durationMs }) => ({ at, ok, statusCode, error, durationMs })),
+      lastError: seesResponses ? d.lastError : null,
+      attempts: attempts
+        .filter((a) => a.deliveryId === d.id)
+        .map(({ at, ok, statusCode, error, durationMs }) => ({ at, ok, statusCode, error: seesResponses ? error : null, durationMs })),
     })),
   };
 }

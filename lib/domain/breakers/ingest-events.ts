@@ -95,12 +95,24 @@ function tally(events: BreakerEventInput[], now: Date): Tally[] {
       byKey.set(key, t);
     }
     const state = stateOf[e.event];
-    if (state) t.states.push({ state, at: e.at ? new Date(e.at) : now });
+    if (state) t.states.push({ state, at: eventTime(e.at, now) });
     else t.counts[e.event as Counter] += 1;
   }
   for (const t of byKey.values()) t.states.sort((a, b) => a.at.getTime() - b.at.getTime());
   // Sorted so that concurrent batches lock rows in the same order.
   return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, t]) => t);
+}
+
+/** Clock skew a reporting instance may have; see eventTime. */
+export const MAX_SKEW_MS = 5 * 60_000;
+
+/**
+ * When a state event happened, at most now plus the skew: an event dated in the future would
+ * otherwise make every later (true) event look late, freezing the instance's state.
+ */
+export function eventTime(at: string | Date | undefined, now: Date): Date {
+  if (!at) return now;
+  return new Date(Math.min(new Date(at).getTime(), now.getTime() + MAX_SKEW_MS));
 }
 
 function keyOf(t: { service: string; instance: string; breaker: string }): string {

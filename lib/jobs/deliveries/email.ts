@@ -1,5 +1,7 @@
+import { isIP } from "node:net";
 import nodemailer from "nodemailer";
 import type { EmailConfig } from "@/lib/domain/channels/channel-input";
+import { resolveChecked } from "@/lib/domain/channels/outbound-guard";
 import { describe, type Outcome } from "./http-post";
 import { alertLink, alertSummary, alertTitle, noticeHeadline, type Notice } from "./notice";
 
@@ -17,11 +19,20 @@ export function emailMessage(notice: Notice) {
   return { subject, text };
 }
 
+/** Sends to the SMTP server at the address the guard checked, pinned, with TLS still checking the host's name. */
 export async function sendEmail(config: EmailConfig, notice: Notice): Promise<Outcome> {
   const started = performance.now();
+  let address: string;
+  try {
+    address = await resolveChecked(config.host);
+  } catch (error) {
+    return { ok: false, statusCode: null, error: describe(error), durationMs: Math.round(performance.now() - started), permanent: false };
+  }
   const transport = nodemailer.createTransport({
-    host: config.host,
+    host: address,
     port: config.port,
+    // TLS checks the certificate against the name, not the pinned address (SNI takes no IP).
+    ...(isIP(config.host) ? {} : { tls: { servername: config.host } }),
     secure: config.secure,
     auth: config.user ? { user: config.user, pass: config.password ?? "" } : undefined,
     connectionTimeout: 10_000,
