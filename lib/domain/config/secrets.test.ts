@@ -30,3 +30,11 @@ describe("underSecret", () => {
     expect(underSecret(["limits", "rps"])).toBe(false);
   });
 });
+
+describe("restoreMasked with URLs", () => {
+  it("keeps the stored credentials of a URL shown masked, and takes a URL typed anew", () => {
+    const stored = { databaseUrl: "postgres://app:hunter2@db.internal/app" };
+    expect(restoreMasked({ databaseUrl: `postgres://app:${MASK}@db.internal/app` }, stored).body).toEqual(stored);
+    expect(restoreMasked({ databaseUrl: "postgres://app:new@db2.internal/app" }, stored).body).toEqual({ databaseUrl: "postgres://app:new@db2.internal/app" });
+  });
+});
