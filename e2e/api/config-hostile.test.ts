@@ -44,3 +44,16 @@ describe("a schema with an $id", () => {
     expect(text).toContain("db.internal");
   });
 });
+
+describe("masked values in an array", () => {
+  it("are refused with 422 naming the path when an entry before them was deleted", async () => {
+    const doc = "/api/v1/config/rag-api/staging";
+    const body = { upstreams: [{ name: "a", apiKey: "key-of-a" }, { name: "b", apiKey: "key-of-b" }] };
+    expect((await admin.post(`${doc}/versions`, { body, message: "two upstreams", expectedVersion: 0 })).status).toBe(201);
+    const shown = (await (await admin.get(doc)).json()) as { body: typeof body };
+    const res = await admin.post(`${doc}/versions`, { body: { upstreams: shown.body.upstreams.slice(1) }, message: "drop a", expectedVersion: 1 });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { issues: { path: string }[] }).issues.map((i) => i.path)).toEqual(["body.upstreams.0.apiKey"]);
+  });
+});
+
