@@ -50,3 +50,20 @@ describe("maskSecrets", () => {
 
   it.each(["email", "role", "name", "service", "mode", "reason", "maxTokens", "tokensPerMinute", "secretName", "sortKey", "keyspace", "passengers", ""])("treats %s as plain", (key) => expect(isSecretKey(key)).toBe(false));
 });
+
+describe("masking what names alone missed", () => {
+  it("masks plurals, connection strings, PEM keys and session keys", () => {
+    const masked = maskSecrets({ secrets: ["a"], apiKeys: ["k"], tokens: { a: "t" }, passwords: ["p"], connectionString: "Server=db;Password=x", privateKeyPem: "-----BEGIN", sessionKey: "s", address: "x", maxTokens: 5 });
+    expect(masked).toEqual({ secrets: MASK, apiKeys: MASK, tokens: MASK, passwords: MASK, connectionString: MASK, privateKeyPem: MASK, sessionKey: MASK, address: "x", maxTokens: 5 });
+    expect(isSecretKey("status")).toBe(false);
+    expect(isSecretKey("access")).toBe(false);
+  });
+
+  it("masks the credentials inside URLs, whatever key holds them", () => {
+    expect(maskSecrets({ databaseUrl: "postgres://app:hunter2@db.internal:5432/app" })).toEqual({ databaseUrl: `postgres://app:${MASK}@db.internal:5432/app` });
+    expect(maskSecrets(["https://api.test/v1?region=eu&token=abc&sig=xyz", "https://plain.test/a?b=c"])).toEqual([
+      `https://api.test/v1?region=eu&token=${MASK}&sig=${MASK}`,
+      "https://plain.test/a?b=c",
+    ]);
+  });
+});

@@ -1,8 +1,15 @@
 // A key is judged by its last word, so `dbPassword` and `client_secret` are secret while `maxTokens`
 // or `secretName` are not: a config full of false positives hides what an operator must read.
-const secretWords = new Set(["pass", "passwd", "password", "passphrase", "secret", "token", "credential", "credentials", "authorization", "cookie", "dsn"]);
+// A plural is judged as its singular (`passwords`, `apiKeys`), and a key's `pem` is its private part;
+// `maxTokens` and `inputTokens` count a model's tokens, so only a bare `tokens` is plural secrets.
+const secretWords = new Set(["pass", "passwd", "password", "passphrase", "secret", "token", "credential", "authorization", "cookie", "dsn", "pem"]);
 // A key is a secret only in these pairs: `apiKey`, `routing_key`; a `sortKey` or `partitionKey` is not.
-const secretKeyKinds = new Set(["api", "private", "routing", "integration", "signing", "access", "secret", "hmac", "encryption", "master", "license"]);
+const secretKeyKinds = new Set(["api", "private", "routing", "integration", "signing", "access", "secret", "hmac", "encryption", "master", "license", "session"]);
+// A connection string carries its password in a form of its own (`Password=…;`): all of it is secret.
+const secretPairs = new Set(["connection string"]);
+// Credentials a URL carries in its query, whatever the key that holds the URL is called.
+const credentialQuery = /([?&;](?:password|passwd|pass|pwd|token|access_token|auth|key|api_key|apikey|sig|signature|secret|client_secret)=)([^&#;]+)/gi;
+const urlUserinfo = /^([a-z][a-z0-9+.-]*:\/\/[^/?#@:]*:)([^/?#@]+)@/i;
 
 export const MASK = "••••••";
 
@@ -12,18 +19,29 @@ export function isSecretKey(key: string): boolean {
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
-  const last = words.at(-1);
+  const last = words.length > 1 && words.at(-1) === "tokens" ? "tokens" : singular(words.at(-1));
   if (last === undefined) return false;
   if (last === "key") return secretKeyKinds.has(words.at(-2) ?? "");
-  return secretWords.has(last);
+  return secretWords.has(last) || secretPairs.has(`${words.at(-2)} ${last}`);
 }
 
-/** A copy of `value` with every value under a secret-looking key replaced by a mask, at any depth. */
+function singular(word: string | undefined): string | undefined {
+  return word?.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
+}
+
+/** A string with the password of a URL's userinfo and credential-like query parameters masked; any other string as it is. */
+export function maskCredentials(value: string): string {
+  if (!value.includes("://")) return value;
+  return value.replace(urlUserinfo, `$1${MASK}@`).replace(credentialQuery, `$1${MASK}`);
+}
+
+/** A copy of `value` with every value under a secret-looking key replaced by a mask and the credentials inside URLs masked, at any depth. */
 export function maskSecrets<T>(value: T): T {
   return maskValue(value) as T;
 }
 
 function maskValue(value: unknown): unknown {
+  if (typeof value === "string") return maskCredentials(value);
   if (Array.isArray(value)) return value.map(maskValue);
   if (value && typeof value === "object" && !(value instanceof Date)) {
     return Object.fromEntries(

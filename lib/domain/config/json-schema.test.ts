@@ -31,3 +31,23 @@ describe("schemaProblems", () => {
     expect(schemaProblems(schema)).toEqual([]);
   });
 });
+
+describe("schemas from admins", () => {
+  it("compile again and again when they carry an $id", () => {
+    const withId = { $id: "https://example.com/limits.json", type: "object", properties: { rps: { type: "integer" } } };
+    expect(schemaViolations(withId, { rps: 1 })).toEqual([]);
+    expect(schemaViolations({ ...withId, required: ["rps"] }, {})).toEqual([{ path: "body.rps", message: expect.any(String) }]);
+    expect(schemaProblems({ ...withId, title: "again" })).toEqual([]);
+  });
+
+  it("run pattern and patternProperties on the linear-time engine", () => {
+    const hostile = { type: "object", properties: { host: { type: "string", pattern: "^(((.*)*)*)*x$" } } };
+    expect(schemaViolations(hostile, { host: "a".repeat(40) })).toEqual([{ path: "body.host", message: expect.any(String) }]);
+    expect(schemaProblems({ type: "string", pattern: "(?=a)b" })).toEqual([{ path: "schema", message: expect.any(String) }]);
+    expect(schemaProblems({ type: "string", pattern: "a".repeat(1001) })).toEqual([{ path: "schema", message: expect.any(String) }]);
+  });
+
+  it("refuse a body against a schema that does not compile with a 422, not a crash", () => {
+    expect(() => schemaViolations({ type: "no-such-type" }, {})).toThrow(expect.objectContaining({ code: "unprocessable" }));
+  });
+});

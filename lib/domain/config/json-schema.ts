@@ -1,11 +1,15 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
+import type { RegExpEngine } from "ajv/dist/types";
 import addFormats from "ajv-formats";
-import type { Issue } from "../errors";
+import { BoundedCache } from "../bounded-cache";
+import { Unprocessable, type Issue } from "../errors";
+import { linearRegex } from "../linear-regex";
 
-const ajv = addFormats(new Ajv2020({ allErrors: true, strict: false }));
+// `pattern` and `patternProperties` come from admins; they run on the same linear-time engine as matchers.
+const regExp: RegExpEngine = Object.assign((pattern: string) => linearRegex(pattern, false), { code: "linearRegex" });
+
 // Compiling is the costly part; documents share few distinct schemas.
-const compiled = new Map<string, ValidateFunction>();
-const MAX_COMPILED = 200;
+const compiled = new BoundedCache<string, ValidateFunction>(200);
 
 /** The problems of a JSON Schema itself, or none when Ajv compiles it. */
 export function schemaProblems(schema: Record<string, unknown>): Issue[] {
@@ -19,20 +23,33 @@ export function schemaProblems(schema: Record<string, unknown>): Issue[] {
 
 /** Every way `body` breaks `schema`, each with the path of the offending value under `body`. */
 export function schemaViolations(schema: Record<string, unknown>, body: unknown): Issue[] {
+  const problems = schemaProblems(schema);
+  if (problems.length > 0) throw new Unprocessable("The document's JSON Schema does not compile.", problems);
   const validate = validatorOf(schema);
   if (validate(body)) return [];
   return (validate.errors ?? []).map(toIssue);
 }
 
+/**
+ * A fresh Ajv per schema: a shared one registers every schema's `$id`, so the second compile of a
+ * schema with an `$id` (any later publish) threw "already exists".
+ */
 function validatorOf(schema: Record<string, unknown>): ValidateFunction {
-  const key = JSON.stringify(schema);
+  const key = canonicalJson(schema);
   let validate = compiled.get(key);
   if (!validate) {
+    const ajv = addFormats(new Ajv2020({ allErrors: true, strict: false, code: { regExp } }));
     validate = ajv.compile(schema);
-    if (compiled.size >= MAX_COMPILED) compiled.clear();
     compiled.set(key, validate);
   }
   return validate;
+}
+
+/** JSON with object keys sorted, so two spellings of one schema share a compiled validator. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
 }
 
 function toIssue(error: ErrorObject): Issue {

@@ -30,3 +30,25 @@ describe("underSecret", () => {
     expect(underSecret(["limits", "rps"])).toBe(false);
   });
 });
+
+describe("restoreMasked with URLs", () => {
+  it("keeps the stored credentials of a URL shown masked, and takes a URL typed anew", () => {
+    const stored = { databaseUrl: "postgres://app:hunter2@db.internal/app" };
+    expect(restoreMasked({ databaseUrl: `postgres://app:${MASK}@db.internal/app` }, stored).body).toEqual(stored);
+    expect(restoreMasked({ databaseUrl: "postgres://app:new@db2.internal/app" }, stored).body).toEqual({ databaseUrl: "postgres://app:new@db2.internal/app" });
+  });
+});
+
+describe("restoreMasked in arrays", () => {
+  it("refuses a mask in an array whose length changed, rather than restoring another entry's secret", () => {
+    const stored = { upstreams: [{ name: "a", apiKey: "k-a" }, { name: "b", apiKey: "k-b" }] };
+    const { issues } = restoreMasked({ upstreams: [{ name: "b", apiKey: MASK }] }, stored);
+    expect(issues).toEqual([{ path: "body.upstreams.0.apiKey", message: expect.stringContaining("masked") }]);
+  });
+
+  it("refuses masked URL credentials it cannot match to a stored URL", () => {
+    const stored = { databaseUrls: ["postgres://a:pw-a@db-a/app", "postgres://b:pw-b@db-b/app"] };
+    const { issues } = restoreMasked({ databaseUrls: [`postgres://b:${MASK}@db-b/app`] }, stored);
+    expect(issues).toEqual([{ path: "body.databaseUrls.0", message: expect.stringContaining("masked") }]);
+  });
+});

@@ -1,16 +1,25 @@
 import type { Issue } from "../errors";
-import { isSecretKey, MASK } from "../audit/mask";
+import { isSecretKey, MASK, maskCredentials } from "../audit/mask";
 
 type Json = unknown;
 
 /**
  * An edited body whose secrets still show the mask people saw, with each masked value replaced by
  * the stored one at the same path; a mask where nothing is stored is an issue, never a literal value.
+ * A URL shown with masked credentials is restored when it is otherwise unchanged.
  */
 export function restoreMasked(edited: Record<string, unknown>, stored: Record<string, unknown> | null): { body: Record<string, unknown>; issues: Issue[] } {
   const issues: Issue[] = [];
+  // Stored values are matched by position: in an array that grew or shrank, a position no longer
+  // names the same entry (deleting the first of two would give the second the first's password).
   const walk = (value: Json, previous: Json, path: string[]): Json => {
-    if (Array.isArray(value)) return value.map((v, i) => walk(v, Array.isArray(previous) ? previous[i] : undefined, [...path, String(i)]));
+    if (Array.isArray(value)) {
+      const same = Array.isArray(previous) && previous.length === value.length;
+      return value.map((v, i) => walk(v, same ? previous[i] : undefined, [...path, String(i)]));
+    }
+    // A URL whose credentials still show the mask people saw keeps the stored credentials.
+    if (typeof value === "string" && typeof previous === "string" && value !== previous && maskCredentials(previous) === value) return previous;
+    if (typeof value === "string" && value.includes(MASK) && value !== MASK) issues.push({ path: ["body", ...path].join("."), message: "holds masked credentials no stored value matches; type them" });
     if (!isObject(value)) return value;
     return Object.fromEntries(
       Object.entries(value).map(([key, v]) => {

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { BoundedCache } from "../bounded-cache";
 import { controlDocument, type ControlDocument } from "./document";
 
 interface Entry {
@@ -9,8 +10,10 @@ interface Entry {
   document: ControlDocument | null;
 }
 
-// One cache per process even when Next.js loads this module in several bundles.
-const slot = globalThis as typeof globalThis & { __breakwaterControlDocuments?: Map<string, Entry> };
+// One cache per process even when Next.js loads this module in several bundles. The service name
+// comes from a request path, so the cache is bounded: a client naming new services only evicts.
+const slot = globalThis as typeof globalThis & { __breakwaterControlDocuments?: BoundedCache<string, Entry> };
+const MAX_CACHED_SERVICES = 5000;
 
 /**
  * The control document at `committedRevision`, a revision the caller read as committed. Every change
@@ -24,7 +27,7 @@ const slot = globalThis as typeof globalThis & { __breakwaterControlDocuments?: 
  * fleet's worth of reports doing that at once took the whole pool and stopped the server.
  */
 export function controlDocumentAt(db: Db, service: string, committedRevision: number): Promise<ControlDocument> {
-  slot.__breakwaterControlDocuments ??= new Map();
+  slot.__breakwaterControlDocuments ??= new BoundedCache(MAX_CACHED_SERVICES);
   const cache = slot.__breakwaterControlDocuments;
   const cached = cache.get(service);
   if (cached?.revision === committedRevision) {

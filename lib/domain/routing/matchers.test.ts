@@ -43,4 +43,18 @@ describe("label matchers", () => {
     expect(parsed.error?.issues[0]?.path).toEqual(["value"]);
     expect(matcher.safeParse(m("service", "=", "rag(")).success).toBe(true);
   });
+
+  it("run on a linear-time engine, so a backtracking pattern answers at once", () => {
+    const hostile = m("service", "=~", "(((.*)*)*)*x");
+    expect(matcher.safeParse(hostile).success).toBe(true);
+    expect(matches(hostile, { service: "a".repeat(40) })).toBe(false);
+    expect(matches(hostile, { service: "aax" })).toBe(true);
+  });
+
+  it("refuse what RE2 does not accept, and patterns past 1,000 characters", () => {
+    expect(matcher.safeParse(m("service", "=~", "(?=rag)rag")).success).toBe(false);
+    expect(matcher.safeParse(m("service", "=~", "(a)\\1")).success).toBe(false);
+    const long = matcher.safeParse(m("service", "=~", "a".repeat(1001)));
+    expect(long.error?.issues[0]?.path).toEqual(["value"]);
+  });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { SilenceMatcher } from "@/drizzle/schema/alerts";
+import { linearRegex, MAX_PATTERN_LENGTH } from "../linear-regex";
 
 export type Matcher = SilenceMatcher;
 export type Labels = Record<string, string>;
@@ -9,8 +10,8 @@ export const matcherOps = ["=", "!=", "=~", "!~"] as const;
 export const labelName = z.string().trim().min(1).max(200);
 
 export const matcher = z
-  .object({ label: labelName, op: z.enum(matcherOps), value: z.string().max(1000) })
-  .refine((m) => !isRegex(m) || compiles(m.value), { message: "not a valid regular expression", path: ["value"] });
+  .object({ label: labelName, op: z.enum(matcherOps), value: z.string().max(MAX_PATTERN_LENGTH) })
+  .refine((m) => !isRegex(m) || compiles(m.value), { message: "not a valid RE2 regular expression", path: ["value"] });
 
 export const matchers = z.array(matcher).max(50);
 
@@ -20,24 +21,11 @@ function isRegex(m: Pick<Matcher, "op">): boolean {
 
 function compiles(pattern: string): boolean {
   try {
-    anchored(pattern);
+    linearRegex(pattern, true);
     return true;
   } catch {
     return false;
   }
-}
-
-const compiled = new Map<string, RegExp>();
-
-// Alertmanager anchors every matcher regex at both ends, so `web` does not match `webserver`.
-function anchored(pattern: string): RegExp {
-  let re = compiled.get(pattern);
-  if (!re) {
-    re = new RegExp(`^(?:${pattern})$`);
-    if (compiled.size >= 1000) compiled.clear();
-    compiled.set(pattern, re);
-  }
-  return re;
 }
 
 /** As Alertmanager does it: a missing label equals the empty string. */
@@ -52,9 +40,9 @@ export function matchesValue(m: Matcher, value: string): boolean {
     case "!=":
       return value !== m.value;
     case "=~":
-      return anchored(m.value).test(value);
+      return linearRegex(m.value, true).test(value);
     case "!~":
-      return !anchored(m.value).test(value);
+      return !linearRegex(m.value, true).test(value);
   }
 }
 
