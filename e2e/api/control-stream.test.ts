@@ -84,3 +84,19 @@ describe("GET /api/v1/control/{service}/stream on the lane", () => {
     expect((await lane.caller({ bearer: own }).get("/api/v1/control/stream-flip/stream")).status).toBe(400);
   });
 });
+
+describe("GET /api/v1/control/{service}/stream on the console's port", () => {
+  it("serves the same stream: the document on connect, then a flip in the event", async () => {
+    const token = await reportedService("stream-console");
+    const events = sseReader(await app.caller({ bearer: token }).get("/api/v1/control/stream-console/stream?instance=i-1"));
+    const first = await events.next();
+    expect(first.event).toBe("control");
+    const { revision } = JSON.parse(first.data) as { revision: number };
+    const flip = await operator.send("PUT", "/api/v1/services/stream-console/mode", { json: { mode: "local_queue", reason: "console stream test" } });
+    expect(flip.status).toBe(200);
+    const change = await events.next();
+    expect(change.event).toBe("control");
+    expect(JSON.parse(change.data)).toMatchObject({ revision: revision + 1, mode: { desired: "local_queue", source: "manual", reason: "console stream test" } });
+    await events.close();
+  });
+});
