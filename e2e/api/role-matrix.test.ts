@@ -134,6 +134,7 @@ const matrix: Row[] = [
   row("GET",    "/api/v1/services",      plain("/api/v1/services"),              401, 200, 200, 200, 200, 200, 403),
   row("POST",   "/api/v1/breakers/events", breakerEvents,                        401, 403, 403, 403, 202, 403, 403),
   row("GET",    "/api/v1/control/{service}", plain(`/api/v1/control/${SERVICE}`), 401, 200, 200, 200, 200, 200, 403),
+  row("GET",    "/api/v1/control/{service}/stream", plain(`/api/v1/control/${SERVICE}/stream?instance=matrix-1`), 401, 403, 403, 403, 200, 403, 403),
   row("PUT",    "/api/v1/services/{service}/mode", flip,                         401, 403, 403, 200, 200, 200, 403),
   row("DELETE", "/api/v1/services/{service}/mode", unflip,                       401, 403, 403, 200, 200, 200, 403),
   row("GET",    "/api/v1/services/{service}/breakers", reported({ path: `/api/v1/services/${SERVICE}/breakers` }), 401, 200, 200, 200, 200, 200, 403),

@@ -63,6 +63,26 @@ export const paths: ZodOpenApiPathsObject = {
       },
     }),
   },
+  "/api/v1/control/{service}/stream": {
+    get: operation({
+      summary: "Server-Sent Events for one instance: its control document, and config bodies, pushed on every change",
+      tags: ["services"],
+      permit: "service",
+      path: servicePath,
+      query: z.object({
+        instance: z.string(),
+        environment: z.string().optional().meta({ description: "The config environment whose bodies `config` events carry; production unless given." }),
+      }),
+      answers: {
+        200: {
+          description:
+            "`event: control` with the whole control document and `id` its revision, on connect (unless `Last-Event-ID` is the current revision) and on every committed change; `event: config` with `{environment, version, body}` (or `tooLarge: true` over 256 KiB); a comment every 15 s.",
+          schema: z.string().meta({ example: 'id: 42\nevent: control\ndata: {"service":"rag-api","revision":42}\n\n' }),
+          contentType: "text/event-stream",
+        },
+      },
+    }),
+  },
   "/api/v1/services/{service}/mode": {
     put: operation({
       summary: "Flip a service's degradation mode",
