@@ -15,6 +15,9 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL: browserRunUrl(),
+    // The console refuses cookie writes without a same-origin Origin (CSRF); a browser sends one on
+    // every write, Playwright's API requests do not, so they send what the browser would.
+    extraHTTPHeaders: originOf(browserRunUrl()),
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
@@ -27,3 +30,7 @@ export default defineConfig({
     { name: "chromium", dependencies: ["setup"], use: { browserName: "chromium", storageState: ADMIN_STATE } },
   ],
 });
+
+function originOf(url: string | undefined): Record<string, string> {
+  return url ? { origin: new URL(url).origin } : {};
+}
