@@ -2,11 +2,11 @@ import { db } from "@/lib/db/client";
 import { ingestAlertmanager, ingestAlerts } from "@/lib/domain/alerts/ingest";
 import { ingestBreakerEvents } from "@/lib/domain/breakers/ingest-events";
 import { readCurrentConfig } from "@/lib/domain/config/read-current";
-import { readControl } from "@/lib/domain/control/read-control";
 import { controlStreamResponse } from "@/lib/domain/control/stream-response";
 import { ingestOtlp } from "@/lib/domain/metrics/ingest-otlp";
 import { ingestPoints } from "@/lib/domain/metrics/ingest-points";
 import { ingestReport } from "@/lib/domain/services/ingest-report";
+import { controlReadResponse } from "@/lib/http/control-read";
 import { errorResponse, json } from "@/lib/http/respond";
 import { readiness } from "@/lib/observability/readiness";
 import { laneCtx } from "./caller";
@@ -16,15 +16,7 @@ import { writeEndpoint } from "./write-endpoint";
 const controlLongPoll: LaneHandler = async ({ req, params }) => {
   const ctx = await laneCtx(req);
   try {
-    const url = new URL(req.url);
-    const read = await readControl(db(), ctx, params.service!, {
-      wait: url.searchParams.get("wait"),
-      instance: url.searchParams.get("instance"),
-      ifNoneMatch: req.headers.get("if-none-match"),
-      signal: req.signal,
-    });
-    const headers = { etag: read.etag, "cache-control": "no-cache", "x-request-id": ctx.requestId };
-    return read.status === 304 ? new Response(null, { status: 304, headers }) : json(read.document, 200, headers);
+    return await controlReadResponse(ctx, params.service!, req);
   } catch (error) {
     return errorResponse(error, ctx.requestId);
   }
