@@ -1,10 +1,12 @@
 import type { NextConfig } from "next";
 
 // Next.js inlines its bootstrap scripts and Recharts and CodeMirror set inline styles, hence 'unsafe-inline';
-// everything else comes from this origin only, and no other site may frame the console (clickjacking).
+// the config editor checks a body against its JSON Schema as it is typed, and Ajv compiles a schema
+// into a function, hence 'unsafe-eval'. Everything else comes from this origin only, and no other
+// site may frame the console (clickjacking).
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
+  "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
