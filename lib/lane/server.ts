@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import { randomUUID } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import { errorResponse, json } from "@/lib/http/respond";
 import { toWebRequest, writeWebResponse } from "./node-adapter";
 import { laneRoutes } from "./endpoints";
@@ -17,6 +18,8 @@ export function createLane(bounds: SheddingBounds): Lane {
   const match = router(laneRoutes);
   const shed = shedder(bounds);
   const closing = new AbortController();
+  // Every open request listens for the stop and unhooks when it ends; a fleet holds far more than ten.
+  setMaxListeners(0, closing.signal);
   const server = createServer((req, res) => {
     const origin = `http://${req.headers.host ?? "localhost"}`;
     const aborted = new AbortController();
