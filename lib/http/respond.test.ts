@@ -24,6 +24,19 @@ describe("errorResponse", () => {
     expect(body).toMatchObject({ error: error.code, message: error.message, ...error.details });
   });
 
+  it("answers 503 with Retry-After when the database is away, even wrapped as a query error's cause", async () => {
+    const lost = Object.assign(new Error("write CONNECTION_CLOSED 127.0.0.1:5432"), { code: "CONNECTION_CLOSED" });
+    const res = errorResponse(new Error("Failed query: select 1", { cause: lost }), "r");
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBe("2");
+    expect(await res.json()).toMatchObject({ error: "overloaded" });
+  });
+
+  it("keeps any other error an opaque 500", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(errorResponse(Object.assign(new Error("boom"), { code: "23505" }), "r").status).toBe(500);
+  });
+
   it("keeps validation issues with their paths", async () => {
     const body = await errorResponse(new ValidationError([{ path: "health.status", message: "Invalid option" }]), "r").json();
     expect(body).toEqual({ error: "validation", message: expect.any(String), issues: [{ path: "health.status", message: "Invalid option" }] });

@@ -17,8 +17,21 @@ export function json(body: unknown, status = 200, headers: HeadersInit = {}): Re
   return Response.json(body, { status, headers });
 }
 
-/** The single mapping from failures to HTTP: known errors by their code, anything else as an opaque 500. */
+// postgres.js's codes for a connection lost or refused, and PostgreSQL's for a server shutting down
+// or starting up: the database is away, which a client should retry, not a fault of the request.
+const DATABASE_AWAY = new Set(["CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT", "ECONNREFUSED", "ECONNRESET", "57P01", "57P02", "57P03"]);
+
+function databaseAway(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) if (DATABASE_AWAY.has(String((e as { code?: unknown }).code))) return true;
+  return false;
+}
+
+/**
+ * The single mapping from failures to HTTP: known errors by their code, the database being away as
+ * 503 with Retry-After (drizzle wraps the driver's error as its cause), anything else as an opaque 500.
+ */
 export function errorResponse(error: unknown, requestId: string): Response {
+  if (!(error instanceof DomainError) && databaseAway(error)) error = new Overloaded(2, "The database is not answering.");
   if (error instanceof DomainError) {
     const headers: Record<string, string> = { "x-request-id": requestId };
     if (error instanceof RateLimited || error instanceof Overloaded) headers["retry-after"] = String(error.retryAfterSeconds);
