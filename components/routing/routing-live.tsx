@@ -28,10 +28,17 @@ export function RoutingLive({ initial, actions }: Props) {
       <div className="space-y-8">
         <Panel
           title={`Routing tree, version ${routing.version}`}
-          description={routing.updatedBy ? `Published by ${routing.updatedBy}.` : "The default tree: critical pages PagerDuty, warning goes to Slack and email, info stays here. It names channels pagerduty, slack and email: create them, or edit those routes away, before publishing it."}
+          description={routing.updatedBy ? `Published by ${routing.updatedBy}.` : "The default tree: every alert stays in the console, critical ones at once. Add channels, then point its critical and warning routes at them."}
         >
           {editing && actions ? (
-            <TreeEditor key={editing.version} current={routing} start={editing} publishTree={actions.publishTree} onDone={() => setEditing(null)} />
+            <TreeEditor
+              key={editing.version}
+              current={routing}
+              start={editing}
+              channels={initial.channels ?? { channels: [] }}
+              publishTree={actions.publishTree}
+              onDone={() => setEditing(null)}
+            />
           ) : (
             <>
               <RouteTreeView tree={routing.tree} />

@@ -1,40 +1,79 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { useLiveQuery } from "@/components/live/use-live-query";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { Textarea } from "@/components/ui/textarea";
-import type { RoutingActions, RoutingData, RoutingTree } from "./types";
+import type { Draft } from "./route-edits";
+import { RoutingPreview } from "./routing-preview";
+import { TreeForm } from "./tree-form";
+import { treeIssues } from "./tree-issues";
+import type { ChannelsData, RoutingActions, RoutingData, RoutingTree } from "./types";
 
 interface Props {
   /** The tree in force now, live: it may move on while the editor is open. */
   current: RoutingData;
   /** What the editor starts from: the tree in force, or an older version to publish again. */
   start: { version: number; tree: RoutingTree };
+  channels: ChannelsData;
   publishTree: RoutingActions["publishTree"];
   onDone: () => void;
 }
 
-const pretty = (tree: RoutingTree) => JSON.stringify(tree, null, 2);
+const pretty = (tree: unknown) => JSON.stringify(tree, null, 2);
+
+function parsed(text: string): { draft: Draft } | { error: string } {
+  try {
+    return { draft: JSON.parse(text) as Draft };
+  } catch (e) {
+    return { error: `Not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
 
 /**
- * The tree as JSON, published with the version it was based on, so a save racing another admin's
- * is refused with a conflict rather than silently overwriting theirs.
+ * The tree as forms or as JSON, one draft behind both, checked as it is typed, replayed against
+ * the last day's alerts on request, and published with the version it was based on, so a save
+ * racing another admin's is refused with a conflict rather than silently overwriting theirs.
  */
-export function TreeEditor({ current, start, publishTree, onDone }: Props) {
+export function TreeEditor({ current, start, channels: initialChannels, publishTree, onDone }: Props) {
+  const { data: channelList = initialChannels } = useLiveQuery<ChannelsData>(["alert", "channels"], "/api/v1/channels", { initialData: initialChannels });
+  const channels = useMemo(() => channelList.channels.map((c) => c.name), [channelList]);
   const [base, setBase] = useState(current.version);
+  const [draft, setDraft] = useState<Draft>(start.tree);
+  const [view, setView] = useState<"form" | "json">("form");
   const [text, setText] = useState(() => pretty(start.tree));
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const stale = current.version !== base;
+  const issues = useMemo(() => treeIssues(draft, channels), [draft, channels]);
+
+  function edit(next: Draft) {
+    setDraft(next);
+    setError(null);
+  }
+
+  /** The JSON becomes the draft, or says why it cannot. */
+  function fromText(): Draft | null {
+    const result = parsed(text);
+    if ("error" in result) {
+      setError(result.error);
+      return null;
+    }
+    edit(result.draft);
+    return result.draft;
+  }
+
+  function show(next: "form" | "json") {
+    if (next === view) return;
+    if (next === "json") setText(pretty(draft));
+    else if (!fromText()) return;
+    setView(next);
+  }
 
   async function save() {
-    let tree: unknown;
-    try {
-      tree = JSON.parse(text);
-    } catch (e) {
-      return setError(`Not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
-    }
+    const tree = view === "json" ? fromText() : draft;
+    if (!tree) return;
     setPending(true);
     const result = await publishTree({ tree, expectedVersion: base });
     setPending(false);
@@ -44,12 +83,12 @@ export function TreeEditor({ current, start, publishTree, onDone }: Props) {
 
   function loadCurrent() {
     setBase(current.version);
+    edit(current.tree);
     setText(pretty(current.tree));
-    setError(null);
   }
 
   return (
-    <section aria-label="Edit the routing tree" className="space-y-2">
+    <section aria-label="Edit the routing tree" className="space-y-3">
       {stale && (
         <div role="alert" className="flex flex-wrap items-center gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-200">
           Version {current.version} was published{current.updatedBy ? ` by ${current.updatedBy}` : ""} while you edited version {base}; saving these edits
@@ -59,21 +98,39 @@ export function TreeEditor({ current, start, publishTree, onDone }: Props) {
           </Button>
         </div>
       )}
-      <Textarea
-        label={`Routing tree (JSON), based on version ${base}`}
-        rows={Math.min(30, text.split("\n").length + 1)}
-        spellCheck={false}
-        className="w-full font-mono"
-        value={text}
-        aria-invalid={error !== null}
-        onChange={(e) => {
-          setText(e.target.value);
-          setError(null);
-        }}
-      />
+      <div role="tablist" aria-label="Edit as" className="flex gap-1">
+        {(["form", "json"] as const).map((v) => (
+          <Button key={v} role="tab" size="sm" variant={view === v ? "primary" : "secondary"} aria-selected={view === v} onClick={() => show(v)}>
+            {v === "form" ? "Form" : "JSON"}
+          </Button>
+        ))}
+      </div>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">Based on version {base}. Routes are tried in order; the first that matches takes the alert unless it continues.</p>
+      {view === "form" ? (
+        <TreeForm draft={draft} onChange={edit} channels={channels} issues={issues} />
+      ) : (
+        <Textarea
+          label={`Routing tree (JSON), based on version ${base}`}
+          rows={Math.min(30, text.split("\n").length + 1)}
+          spellCheck={false}
+          className="w-full font-mono"
+          value={text}
+          aria-invalid={error !== null}
+          onChange={(e) => {
+            setText(e.target.value);
+            setError(null);
+          }}
+        />
+      )}
+      {view === "form" && issues.size > 0 && (
+        <p role="status" className="text-sm text-red-700 dark:text-red-400">
+          {issues.size} field{issues.size === 1 ? " needs" : "s need"} fixing before this tree can be published.
+        </p>
+      )}
       <FormError error={error} />
+      <RoutingPreview draft={draft} disabled={view === "form" && issues.size > 0} />
       <div className="flex gap-2">
-        <Button variant="primary" onClick={save} disabled={pending}>
+        <Button variant="primary" onClick={save} disabled={pending || (view === "form" && issues.size > 0)}>
           Publish version {base + 1}
         </Button>
         <Button onClick={onDone} disabled={pending}>

@@ -1,6 +1,7 @@
 import type { ActionResult } from "@/components/ui/action-result";
 import type { ChannelView } from "@/lib/domain/channels/list-channels";
 import type { Routing } from "@/lib/domain/routing/current-routing";
+import type { previewRouting } from "@/lib/domain/routing/preview-routing";
 import type { listRoutingVersions } from "@/lib/domain/routing/routing-versions";
 import type { testRoute } from "@/lib/domain/routing/test-route";
 import type { AsJson } from "@/lib/json";
@@ -14,6 +15,8 @@ export type VersionsData = AsJson<Awaited<ReturnType<typeof listRoutingVersions>
 /** GET /api/v1/channels. */
 export type ChannelsData = { channels: AsJson<ChannelView>[] };
 export type Channel = AsJson<ChannelView>;
+/** POST /api/v1/routing/preview. */
+export type RoutingPreview = AsJson<Awaited<ReturnType<typeof previewRouting>>>;
 /** POST /api/v1/routing/test. */
 export type RouteTestResult = AsJson<Awaited<ReturnType<typeof testRoute>>>;
 

@@ -49,45 +49,69 @@ describe("channels", () => {
 });
 
 describe("the routing tree", () => {
-  it("starts as the default tree: critical to PagerDuty, warning to Slack and email, info to the console", async () => {
+  it("starts as a default tree that names no channel, so it publishes as it is and with a route added", async () => {
     const res = await viewer.get("/api/v1/routing");
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ version: 0, tree: { receiver: "console", ackTimeoutSeconds: 14_400 } });
+    const fresh = (await res.json()) as { version: number; tree: { receiver: string; ackTimeoutSeconds: number; routes: unknown[] } };
+    expect(fresh).toMatchObject({ version: 0, tree: { receiver: "console", ackTimeoutSeconds: 14_400 } });
     const reach = async (severity: string) =>
-      ((await (await viewer.post("/api/v1/routing/test", { labels: { alertname: "X", severity } })).json()) as { routes: { receiver: string; escalation: { afterSeconds: number } | null }[] }).routes;
-    expect((await reach("critical")).map((r) => r.receiver)).toEqual(["pagerduty"]);
-    expect((await reach("critical"))[0]!.escalation?.afterSeconds).toBe(300);
-    expect((await reach("warning")).map((r) => r.receiver)).toEqual(["slack", "email"]);
-    expect((await reach("warning"))[0]!.escalation?.afterSeconds).toBe(900);
+      ((await (await viewer.post("/api/v1/routing/test", { labels: { alertname: "X", severity } })).json()) as { routes: { receiver: string; groupWaitSeconds: number }[] }).routes;
+    expect((await reach("critical")).map((r) => [r.receiver, r.groupWaitSeconds])).toEqual([["console", 0]]);
+    expect((await reach("warning")).map((r) => r.receiver)).toEqual(["console"]);
     expect((await reach("info")).map((r) => r.receiver)).toEqual(["console"]);
+
+    const route = { matchers: [{ label: "team", op: "=", value: "search" }], receiver: "pd" };
+    const published = await admin.send("PUT", "/api/v1/routing", { json: { tree: { ...fresh.tree, routes: [route, ...fresh.tree.routes] }, expectedVersion: 0 } });
+    expect(published.status).toBe(200);
+    expect(await published.json()).toMatchObject({ version: 1 });
   });
 
   it("is versioned and audited; a stale version gets 409 and an unknown channel 422 naming it", async () => {
     const tree = { receiver: "console", routes: [{ matchers: [{ label: "service", op: "=~", value: "rag-.*" }], receiver: "pd", continue: true }, { matchers: [], receiver: "team-slack" }] };
     const before = await lastAuditId(app.database.sql);
-    const ok = await admin.send("PUT", "/api/v1/routing", { json: { tree, expectedVersion: 0 } });
+    const ok = await admin.send("PUT", "/api/v1/routing", { json: { tree, expectedVersion: 1 } });
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({ version: 1 });
+    expect(await ok.json()).toMatchObject({ version: 2 });
     expect((await auditAfter(app.database.sql, before)).map((a) => a.action)).toEqual(["routing.update"]);
 
-    const stale = await admin.send("PUT", "/api/v1/routing", { json: { tree, expectedVersion: 0 } });
+    const stale = await admin.send("PUT", "/api/v1/routing", { json: { tree, expectedVersion: 1 } });
     expect(stale.status).toBe(409);
-    expect(await stale.json()).toMatchObject({ currentVersion: 1 });
+    expect(await stale.json()).toMatchObject({ currentVersion: 2 });
 
-    const unknown = await admin.send("PUT", "/api/v1/routing", { json: { tree: { ...tree, routes: [{ matchers: [], receiver: "nope" }] }, expectedVersion: 1 } });
+    const unknown = await admin.send("PUT", "/api/v1/routing", { json: { tree: { ...tree, routes: [{ matchers: [], receiver: "nope" }] }, expectedVersion: 2 } });
     expect(unknown.status).toBe(422);
     const body = (await unknown.json()) as { message: string; issues: { path: string }[] };
     expect(body.message).toContain("nope");
     expect(body.issues.map((i) => i.path)).toEqual(["tree.routes.0.receiver"]);
-    expect((await responder.send("PUT", "/api/v1/routing", { json: { tree, expectedVersion: 1 } })).status).toBe(403);
+    expect((await responder.send("PUT", "/api/v1/routing", { json: { tree, expectedVersion: 2 } })).status).toBe(403);
     const versions = (await (await viewer.get("/api/v1/routing/versions")).json()) as { versions: { version: number; createdBy: string; tree: unknown }[] };
-    expect(versions.versions).toEqual([expect.objectContaining({ version: 1, createdBy: expect.stringContaining("@"), tree: expect.objectContaining({ receiver: "console" }) })]);
+    expect(versions.versions.map((v) => v.version)).toEqual([2, 1]);
+    expect(versions.versions[0]).toEqual(expect.objectContaining({ version: 2, createdBy: expect.stringContaining("@"), tree: expect.objectContaining({ receiver: "console" }) }));
 
     const test = (await (await viewer.post("/api/v1/routing/test", { labels: { alertname: "X", service: "rag-api" } })).json()) as { routes: { receiver: string; channel: { type: string } | null }[] };
     expect(test.routes.map((r) => [r.receiver, r.channel?.type])).toEqual([
       ["pd", "pagerduty"],
       ["team-slack", "slack"],
     ]);
+  });
+
+  it("previews a candidate tree against the last day's alerts: how many would move, and between which receivers", async () => {
+    await fleet.post("/api/v1/alerts", [
+      { labels: { alertname: "PreviewDb", service: "rag-db", severity: "critical" } },
+      { labels: { alertname: "PreviewDb", service: "rag-db", instance: "b", severity: "critical" } },
+      { labels: { alertname: "PreviewSearch", service: "search" } },
+    ]);
+    const { tree } = (await (await viewer.get("/api/v1/routing")).json()) as { tree: { routes: { receiver: string }[] } };
+    const candidate = { ...tree, routes: [{ matchers: [{ label: "service", op: "=", value: "rag-db" }], receiver: "team-slack" }, ...tree.routes] };
+    const before = await rowCounts(app.database.sql);
+    const res = await viewer.post("/api/v1/routing/preview", { tree: candidate });
+    expect(res.status).toBe(200);
+    const preview = (await res.json()) as { basedOn: number; alerts: number; moved: number; moves: { from: string[]; to: string[]; count: number; examples: string[] }[] };
+    expect(preview).toMatchObject({ basedOn: 2, moved: 2 });
+    expect(preview.alerts).toBeGreaterThanOrEqual(3);
+    expect(preview.moves).toEqual([{ from: ["pd", "team-slack"], to: ["team-slack"], count: 2, examples: ["PreviewDb"] }]);
+    expect(await rowCounts(app.database.sql)).toEqual(before);
+    expect((await viewer.post("/api/v1/routing/preview", { tree: { routes: [] } })).status).toBe(400);
   });
 });
 

@@ -161,6 +161,7 @@ const matrix: Row[] = [
   row("PUT",    "/api/v1/routing",       routing,                                401, 403, 403, 403, 200, 403, 403),
   row("GET",    "/api/v1/routing/versions", plain("/api/v1/routing/versions"), 401, 200, 200, 200, 200, 200, 403),
   row("POST",   "/api/v1/routing/test",  () => ({ path: "/api/v1/routing/test", json: { labels: { alertname: "Matrix" } } }), 401, 200, 200, 200, 200, 200, 403),
+  row("POST",   "/api/v1/routing/preview", () => ({ path: "/api/v1/routing/preview", json: { tree: { receiver: "console" } } }), 401, 200, 200, 200, 200, 200, 403),
   row("POST",   "/api/v1/metrics",       points,                                 401, 403, 403, 403, 202, 403, 403),
   row("POST",   "/api/otlp/v1/metrics",  otlp,                                   401, 403, 403, 403, 200, 403, 403),
   row("GET",    "/api/v1/metrics/query", plain(`/api/v1/metrics/query?service=${SERVICE}&name=matrix_gauge`), 401, 200, 200, 200, 200, 200, 403),

@@ -17,15 +17,11 @@ async function addChannel(request: APIRequestContext, name: string, path: string
   expect(res.status()).toBe(201);
 }
 
-/**
- * Puts a route for alerts of `team` first in the tree in force, keeping the routes other tests added.
- * The default tree's routes name channels this run never creates, so a tree keeping them would be refused.
- */
+/** Puts a route for alerts of `team` first in the tree in force, keeping the routes already there. */
 async function routeTeam(request: APIRequestContext, team: string, receiverName: string): Promise<void> {
   const { version, tree } = (await (await request.get("/api/v1/routing")).json()) as { version: number; tree: { routes: unknown[] } };
   const route = { matchers: [{ label: "team", op: "=", value: team }], receiver: receiverName, groupWaitSeconds: 0 };
-  const kept = version === 0 ? [] : tree.routes;
-  const res = await request.put("/api/v1/routing", { data: { tree: { ...tree, routes: [route, ...kept] }, expectedVersion: version } });
+  const res = await request.put("/api/v1/routing", { data: { tree: { ...tree, routes: [route, ...tree.routes] }, expectedVersion: version } });
   expect(res.status()).toBe(200);
 }
 
@@ -55,6 +51,7 @@ test("an admin edits the routing tree, tests a label set against it, and a stale
   await routeTeam(page.request, unique("team"), channel);
   await openLive(page, "/routing");
   await page.getByRole("button", { name: "Edit tree" }).click();
+  await page.getByRole("tab", { name: "JSON" }).click();
   const editor = page.getByLabel(/Routing tree \(JSON\)/);
   const tree = JSON.parse(await editor.inputValue()) as { routes: unknown[] };
   tree.routes.unshift({ matchers: [{ label: "team", op: "=", value: team }], receiver: channel, continue: true });
@@ -76,6 +73,33 @@ test("an admin edits the routing tree, tests a label set against it, and a stale
   await expect(page.getByRole("alert").filter({ hasText: "was published" })).toBeVisible();
   await page.getByRole("button", { name: /Publish version/ }).click();
   await expect(page.getByRole("alert").filter({ hasText: /The routing tree is at version \d+, not \d+/ })).toBeVisible();
+});
+
+test("an admin adds a route in the form, is told what is missing, sees which alerts it would move, and publishes it", async ({ page }) => {
+  const [channel, team, name] = [unique("formed"), unique("team"), unique("Previewed")];
+  await addChannel(page.request, channel, `/${channel}`);
+  await fire(page.request, { alertname: name, service: unique("previewed"), team, severity: "info" });
+  await openLive(page, "/routing");
+  await page.getByRole("button", { name: "Edit tree" }).click();
+  const form = page.getByRole("group", { name: "Routing tree form" });
+  const routes = form.getByRole("list", { name: "Routes" }).locator(":scope > li");
+  const before = await routes.count();
+  await form.getByRole("button", { name: "Add route", exact: true }).click();
+  const route = `route ${before}`;
+  await expect(page.getByRole("status").filter({ hasText: /needs? fixing/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: /Publish version/ })).toBeDisabled();
+
+  await form.getByLabel(`Label of matcher 1 of ${route}`).fill("team");
+  await form.getByLabel(`Value of matcher 1 of ${route}`).fill(team);
+  await form.getByLabel(`Receiver of ${route}`, { exact: true }).selectOption(channel);
+  await expect(page.getByRole("status").filter({ hasText: /needs? fixing/ })).toHaveCount(0);
+  // Routes are tried in order: moved to the top, it takes the team's alerts before any other route.
+  for (let i = before; i > 0; i--) await form.getByRole("button", { name: `Move route ${i} up` }).click();
+
+  await page.getByRole("button", { name: "Preview against the last 24 h" }).click();
+  await expect(page.getByRole("region", { name: "Routing preview" })).toContainText(new RegExp(`would have sent 1 alert to ${channel} instead of console \\(${name}\\)`));
+  await page.getByRole("button", { name: /Publish version/ }).click();
+  await expect(page.getByRole("region", { name: "Routing tree", exact: true })).toContainText(`0 team="${team}" → ${channel}`);
 });
 
 test("an admin adds a channel, and one failing repeatedly is flagged", async ({ page }) => {

@@ -6,10 +6,10 @@ const MINUTE = 60;
 const level = (value: string) => [{ label: LEVEL_LABEL, op: "=" as const, value }];
 
 /**
- * The tree in force until an admin publishes one, following common practice: critical alerts page
- * through PagerDuty, warnings go to Slack and email, info stays in the console. An unacknowledged
- * page is escalated to Slack after 5 minutes, an unacknowledged warning to PagerDuty after 15. The
- * channels it names notify once an admin creates channels of those names.
+ * The tree in force until an admin publishes one. It names no channel, because a fresh install has
+ * none: every alert shows in the console, critical ones without waiting for their group. Its
+ * routes are the places an admin points at channels once they exist, so adding a route to it, or
+ * publishing it as it is, just works.
  */
 export const defaultTree: RoutingTree = {
   receiver: CONSOLE,
@@ -20,8 +20,7 @@ export const defaultTree: RoutingTree = {
   ackTimeoutSeconds: 4 * 60 * MINUTE,
   escalation: null,
   routes: [
-    { matchers: level("critical"), continue: false, receiver: "pagerduty", groupWaitSeconds: 0, escalation: { afterSeconds: 5 * MINUTE, receiver: "slack" }, routes: [] },
-    { matchers: level("warning"), continue: true, receiver: "slack", escalation: { afterSeconds: 15 * MINUTE, receiver: "pagerduty" }, routes: [] },
-    { matchers: level("warning"), continue: false, receiver: "email", escalation: { afterSeconds: 15 * MINUTE, receiver: "pagerduty" }, routes: [] },
+    { matchers: level("critical"), continue: false, receiver: CONSOLE, groupWaitSeconds: 0, routes: [] },
+    { matchers: level("warning"), continue: false, receiver: CONSOLE, routes: [] },
   ],
 };

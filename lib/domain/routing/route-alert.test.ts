@@ -58,17 +58,12 @@ describe("the routing tree", () => {
     expect(pager).toMatchObject({ groupWaitSeconds: 30, escalation: { afterSeconds: 900, receiver: "managers" } });
   });
 
-  it("by default pages critical alerts, sends warnings to Slack and email, and keeps info in the console", () => {
-    const route = (severity: string) => routeAlert(defaultTree, routingLabels({ alertname: "A", severity })).map((r) => r.receiver);
-    expect(route("critical")).toEqual(["pagerduty"]);
-    expect(route("PAGE")).toEqual(["pagerduty"]);
-    expect(route("warning")).toEqual(["slack", "email"]);
-    expect(route("whatever")).toEqual(["slack", "email"]);
-    expect(route("info")).toEqual(["console"]);
-    const [critical] = routeAlert(defaultTree, routingLabels({ alertname: "A", severity: "critical" }));
-    expect(critical).toMatchObject({ ackTimeoutSeconds: 14_400, escalation: { afterSeconds: 300 } });
-    const [warning] = routeAlert(defaultTree, routingLabels({ alertname: "A", severity: "warning" }));
-    expect(warning!.escalation?.afterSeconds).toBe(900);
+  it("by default keeps every alert in the console, critical ones without waiting for their group", () => {
+    const route = (severity: string) => routeAlert(defaultTree, routingLabels({ alertname: "A", severity })).map((r) => [r.receiver, r.path, r.groupWaitSeconds]);
+    expect(route("critical")).toEqual([["console", "0", 0]]);
+    expect(route("PAGE")).toEqual([["console", "0", 0]]);
+    expect(route("warning")).toEqual([["console", "1", 30]]);
+    expect(route("info")).toEqual([["console", "root", 30]]);
   });
 
   it("refuses a tree with a bad route", () => {

@@ -6,6 +6,7 @@ import { alertmanagerInput, nativeAlertsInput } from "@/lib/domain/alerts/intake
 import { alertQuery } from "@/lib/domain/alerts/list-alerts";
 import { channelName, createChannelInput } from "@/lib/domain/channels/channel-input";
 import { publishRoutingInput } from "@/lib/domain/routing/publish-routing";
+import { previewRoutingInput } from "@/lib/domain/routing/preview-routing";
 import { testRouteInput } from "@/lib/domain/routing/test-route";
 import { createSilenceInput, previewSilenceInput, silenceId } from "@/lib/domain/silences/silence-input";
 import { operation } from "./operation";
@@ -222,6 +223,26 @@ export const alertPaths: ZodOpenApiPathsObject = {
       permit: "viewer",
       body: testRouteInput,
       answers: { 200: { description: "The routes it reaches and their channels.", schema: z.looseObject({ routes: z.array(z.looseObject({ path: z.string(), receiver: z.string() })) }) } },
+    }),
+  },
+  "/api/v1/routing/preview": {
+    post: operation({
+      summary: "The last 24 hours of alerts (at most 10,000) replayed through a candidate tree",
+      tags: ["routing"],
+      permit: "viewer",
+      body: previewRoutingInput,
+      answers: {
+        200: {
+          description: "The moves, largest first.",
+          schema: z.looseObject({
+            basedOn: z.number().int(),
+            alerts: z.number().int(),
+            moved: z.number().int(),
+            truncated: z.boolean(),
+            moves: z.array(z.looseObject({ from: z.array(z.string()), to: z.array(z.string()), count: z.number().int(), examples: z.array(z.string()) })),
+          }),
+        },
+      },
     }),
   },
 };
