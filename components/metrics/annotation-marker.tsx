@@ -1,5 +1,6 @@
 "use client";
 
+import { kindCounts, type Cluster } from "./annotation-layout";
 import type { Annotation } from "./types";
 
 export const markerColors: Record<Annotation["kind"], string> = {
@@ -11,31 +12,45 @@ export const markerColors: Record<Annotation["kind"], string> = {
 };
 
 interface MarkerProps {
-  annotation: Annotation;
+  cluster: Cluster;
   viewBox?: { x?: number; y?: number };
-  onShow: (annotation: Annotation, x: number) => void;
+  onShow: (cluster: Cluster, x: number) => void;
   onHide: () => void;
 }
 
-/** A marker atop a chart's annotation line; hovering or focusing it shows what changed. */
-export function AnnotationMarker({ annotation, viewBox, onShow, onHide }: MarkerProps) {
+/** A marker atop the chart for one change, or a counted one for changes too close to tell apart; hovering or focusing it shows them. */
+export function AnnotationMarker({ cluster, viewBox, onShow, onHide }: MarkerProps) {
   const x = viewBox?.x ?? 0;
   const y = viewBox?.y ?? 0;
-  const show = () => onShow(annotation, x);
+  const show = () => onShow(cluster, x);
+  const [first] = cluster.items as [Annotation];
+  const single = cluster.items.length === 1;
+  const label = single
+    ? `${first.title} at ${new Date(first.at).toLocaleString()}`
+    : `${cluster.items.length} changes from ${new Date(first.at).toLocaleString()}: ${kindCounts(cluster.items).map(([k, n]) => `${n} ${k}`).join(", ")}`;
   return (
     <g
       role="button"
       tabIndex={0}
-      aria-label={`${annotation.title} at ${new Date(annotation.at).toLocaleString()}`}
-      data-annotation={annotation.kind}
+      aria-label={label}
+      data-annotation={single ? first.kind : "cluster"}
       onMouseEnter={show}
       onFocus={show}
       onMouseLeave={onHide}
       onBlur={onHide}
       className="cursor-pointer outline-none"
     >
-      <rect x={x - 6} y={y - 2} width={12} height={12} fill="transparent" />
-      <path d={`M ${x - 5} ${y} L ${x + 5} ${y} L ${x} ${y + 7} Z`} fill={markerColors[annotation.kind]} />
+      <rect x={x - 8} y={y - 2} width={16} height={14} fill="transparent" />
+      {single ? (
+        <path d={`M ${x - 5} ${y} L ${x + 5} ${y} L ${x} ${y + 7} Z`} fill={markerColors[first.kind]} />
+      ) : (
+        <>
+          <circle cx={x} cy={y + 4} r={7} fill={markerColors[kindCounts(cluster.items)[0]![0]]} />
+          <text x={x} y={y + 7.5} textAnchor="middle" fontSize={9} fontWeight={600} fill="white">
+            {cluster.items.length > 99 ? "99+" : cluster.items.length}
+          </text>
+        </>
+      )}
     </g>
   );
 }

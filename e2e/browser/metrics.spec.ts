@@ -50,6 +50,48 @@ test("a service page draws its charts with the changes that explain them, and re
   await expect(requestRate.locator(".recharts-line-dot").first()).toBeVisible();
 });
 
+test("a flapping breaker reads as shaded open periods and counted markers, each kind can be hidden, and a drag zooms every chart", async ({ page }) => {
+  const service = unique("flapping");
+  await seedService(page, service);
+  const token = await addServiceToken(page.request, unique("flaps"), service);
+  const instance = `${service}-1`;
+  const ago = (s: number) => new Date(Date.now() - s * 1000).toISOString();
+  const event = (event: string, s: number) => ({ service, instance, breaker: "openai", event, at: ago(s) });
+  // Open for ten minutes, then a minute of probes opening and closing it again every few seconds.
+  const flaps = Array.from({ length: 8 }, (_, i) => [event("open", 600 - i * 6), event("half_open", 598 - i * 6), event("close", 597 - i * 6)]).flat();
+  const events = [event("open", 1800), event("half_open", 1200), event("close", 1199), ...flaps];
+  expect((await page.request.post("/api/v1/breakers/events", { headers: { authorization: `Bearer ${token}` }, data: events })).status()).toBe(202);
+
+  await page.goto(`/metrics/${service}`);
+  const requestRate = page.getByRole("figure", { name: "Request rate chart" });
+  await expect(requestRate.locator(".recharts-line path")).toBeVisible();
+  await expect(requestRate).not.toHaveAttribute("data-bands", "0");
+  const cluster = requestRate.locator('[data-annotation="cluster"]').first();
+  await cluster.hover();
+  await expect(page.getByRole("tooltip")).toContainText(/\d+ changes: \d+ breaker/);
+
+  await page.getByRole("button", { name: "Breakers", exact: true }).click();
+  await expect(requestRate).toHaveAttribute("data-bands", "0");
+  await expect(requestRate).toHaveAttribute("data-clusters", "0");
+  await page.getByRole("button", { name: "Breakers", exact: true }).click();
+  await expect(requestRate).not.toHaveAttribute("data-bands", "0");
+
+  // Hovering one chart shows the same time on the others.
+  const plot = (await requestRate.locator(".recharts-surface").boundingBox())!;
+  await page.mouse.move(plot.x + plot.width * 0.5, plot.y + plot.height * 0.5);
+  await expect(page.getByRole("figure", { name: "Latency chart" }).locator(".recharts-tooltip-wrapper .recharts-default-tooltip")).toBeVisible();
+
+  await page.mouse.move(plot.x + plot.width * 0.4, plot.y + plot.height * 0.5);
+  await page.mouse.down();
+  await page.mouse.move(plot.x + plot.width * 0.6, plot.y + plot.height * 0.5, { steps: 8 });
+  await page.mouse.up();
+  await expect(page.getByRole("button", { name: "Custom" })).toHaveAttribute("aria-pressed", "true");
+  const zoomed = Number(await requestRate.getAttribute("data-points"));
+  expect(zoomed).toBeGreaterThan(2);
+  expect(zoomed).toBeLessThan(41);
+  await expect(page.getByRole("figure", { name: "Latency chart" })).toHaveAttribute("data-points", String(zoomed));
+});
+
 test("an admin previews a rule over the last 24 hours, then saves it", async ({ page }) => {
   const service = unique("ruled");
   await seedService(page, service);

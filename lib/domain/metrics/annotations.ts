@@ -10,6 +10,8 @@ export type Annotation = {
   title: string;
   detail: string | null;
   href: string;
+  /** For a breaker's transition: which breaker of which instance, from and to what, so charts can shade its open periods. */
+  breaker: { name: string; instance: string; from: string; to: string } | null;
 };
 
 const MAX_ANNOTATIONS = 500;
@@ -29,7 +31,8 @@ export async function listAnnotations(db: Db, service: string, from: Date, to: D
         concat_ws(' · ', a.actor, a.reason) as detail,
         case when a.action like 'mode.%' then '/modes'
              when a.action like 'breaker.%' then '/breakers/' || ${service} || '/' || split_part(a.target, '/', 2)
-             else '/config' end as href
+             else '/config' end as href,
+        null::json as breaker
       from audit_events a
       where a.at >= ${f}::timestamptz and a.at < ${t}::timestamptz and a.outcome = 'ok'
         and a.action in ${auditActions}
@@ -38,7 +41,8 @@ export async function listAnnotations(db: Db, service: string, from: Date, to: D
     union all
     (select b.at, 'breaker', b.breaker || ' ' || replace(b.to_state, '_', '-'),
         concat_ws(' · ', b.instance, 'from ' || replace(b.from_state, '_', '-')),
-        '/breakers/' || b.service || '/' || b.breaker
+        '/breakers/' || b.service || '/' || b.breaker,
+        json_build_object('name', b.breaker, 'instance', b.instance, 'from', b.from_state, 'to', b.to_state)
       from breaker_transitions b
       where b.service = ${service} and b.at >= ${f}::timestamptz and b.at < ${t}::timestamptz
         and b.source <> 'override' and b.to_state in ('open', 'closed', 'forced_open', 'forced_closed')
@@ -46,7 +50,8 @@ export async function listAnnotations(db: Db, service: string, from: Date, to: D
     union all
     (select e.at, 'alert', coalesce(al.labels ->> 'alertname', 'alert') || ' ' || case when e.kind = 'resolved' then 'resolved' else 'firing' end,
         concat_ws(' · ', al.severity, al.annotations ->> 'summary'),
-        '/alerts'
+        '/alerts',
+        null::json
       from alert_events e join alerts al on al.id = e.alert_id
       where al.service = ${service} and e.at >= ${f}::timestamptz and e.at < ${t}::timestamptz
         and e.kind in ('fired', 'refired', 'resolved')
