@@ -1,5 +1,6 @@
 "use client";
 
+import { useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useLiveQuery } from "@/components/live/use-live-query";
 import { Button } from "@/components/ui/button";
@@ -37,7 +38,9 @@ export function AlertsLive({ initialData, actions }: Props) {
   const alerts = useMemo(() => data?.alerts ?? [], [data]);
   const cursor = useAlertCursor(useMemo(() => alerts.map((a) => a.id), [alerts]));
 
-  const [open, setOpen] = useState<number | null>(null);
+  // `?alert=ID` opens that alert's drawer: the command palette and links from elsewhere land on it.
+  const requested = Number(useSearchParams().get("alert"));
+  const [open, setOpen] = useState<number | null>(Number.isSafeInteger(requested) && requested > 0 ? requested : null);
   const [silencing, setSilencing] = useState<Matcher[] | null>(null);
   const [pending, setPending] = useState(false);
   const [ackError, setAckError] = useState<string | null>(null);

@@ -1,5 +1,6 @@
 "use client";
 
+import { formatExact } from "@/components/ui/relative-time";
 import { kindCounts, type Cluster } from "./annotation-layout";
 import type { Annotation } from "./types";
 
@@ -26,8 +27,8 @@ export function AnnotationMarker({ cluster, viewBox, onShow, onHide }: MarkerPro
   const [first] = cluster.items as [Annotation];
   const single = cluster.items.length === 1;
   const label = single
-    ? `${first.title} at ${new Date(first.at).toLocaleString()}`
-    : `${cluster.items.length} changes from ${new Date(first.at).toLocaleString()}: ${kindCounts(cluster.items).map(([k, n]) => `${n} ${k}`).join(", ")}`;
+    ? `${first.title} at ${formatExact(first.at)}`
+    : `${cluster.items.length} changes from ${formatExact(first.at)}: ${kindCounts(cluster.items).map(([k, n]) => `${n} ${k}`).join(", ")}`;
   return (
     <g
       role="button"

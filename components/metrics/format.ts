@@ -1,3 +1,4 @@
+import { intlZone } from "@/components/ui/time-zone";
 export type ValueFormat = "number" | "percent" | "ms" | "perSecond";
 
 export function formatValue(value: number, format: ValueFormat): string {
@@ -20,8 +21,8 @@ function compact(value: number): string {
 /** Tick labels: times of day for a range within a day, dates beyond. */
 export function formatTick(ms: number, spanMs: number): string {
   const date = new Date(ms);
-  if (spanMs <= 86_400_000) return date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
-  return date.toLocaleDateString(undefined, { month: "short", day: "numeric", hour: "2-digit" });
+  if (spanMs <= 86_400_000) return date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", timeZone: intlZone() });
+  return date.toLocaleDateString(undefined, { month: "short", day: "numeric", hour: "2-digit", timeZone: intlZone() });
 }
 
 export const lineColors = [

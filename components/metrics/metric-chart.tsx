@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { ErrorState } from "@/components/ui/error-state";
+import { formatExact } from "@/components/ui/relative-time";
 import { clusterAnnotations, openPeriods, type Cluster } from "./annotation-layout";
 import { AnnotationMarker, markerColors } from "./annotation-marker";
 import { AnnotationTooltip } from "./annotation-tooltip";
@@ -116,7 +117,7 @@ export function MetricChart({ service, spec, range, tick, page }: { service: str
             <XAxis dataKey="t" type="number" scale="time" domain={domain} allowDataOverflow tickFormatter={(t: number) => formatTick(t, domain[1] - domain[0])} fontSize={11} />
             <YAxis width={Y_AXIS_PX} fontSize={11} tickFormatter={(v: number) => formatValue(v, spec.format)} />
             <Tooltip
-              labelFormatter={(t) => new Date(Number(t)).toLocaleString()}
+              labelFormatter={(t) => formatExact(Number(t))}
               formatter={(v) => formatValue(Number(v), spec.format)}
               contentStyle={{ fontSize: 12 }}
             />

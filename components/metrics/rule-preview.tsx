@@ -2,6 +2,7 @@
 
 import { Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { RulePreview } from "@/lib/domain/rules/preview";
+import { formatExact } from "@/components/ui/relative-time";
 import { formatTick } from "./format";
 
 /** The rule's value over the last 24 hours against its threshold, shaded where it would have fired. */
@@ -18,7 +19,7 @@ export function RulePreviewChart({ preview, threshold }: { preview: RulePreview;
         <LineChart responsive style={{ width: "100%", height: "100%" }} data={rows} margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
           <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={(t: number) => formatTick(t, span)} fontSize={11} />
           <YAxis width={48} fontSize={11} />
-          <Tooltip labelFormatter={(t) => new Date(Number(t)).toLocaleString()} contentStyle={{ fontSize: 12 }} />
+          <Tooltip labelFormatter={(t) => formatExact(Number(t))} contentStyle={{ fontSize: 12 }} />
           {preview.firing.map(({ from, to }) => (
             <ReferenceArea key={from} x1={Date.parse(from)} x2={Date.parse(to) + preview.stepSeconds * 1000} fill="var(--color-red-500)" fillOpacity={0.15} />
           ))}

@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import type { FiringCounts } from "@/components/alerts/firing-counts";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
+import { TimeZoneSwitch } from "./time-zone-switch";
 
 export function Sidebar({ email, role, firing }: { email: string; role: string; firing: FiringCounts }) {
   return (
@@ -18,6 +19,12 @@ export function Sidebar({ email, role, firing }: { email: string; role: string; 
         <p className="truncate text-xs text-zinc-700 dark:text-zinc-300" title={email}>
           {email}
         </p>
+        <div className="flex items-center justify-between gap-2">
+          <TimeZoneSwitch />
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">
+            <kbd>?</kbd> keys
+          </span>
+        </div>
         <div className="flex items-center justify-between">
           <Badge>{role}</Badge>
           <SignOutButton />

@@ -1,19 +1,15 @@
 "use client";
 
+import { intlZone, useTimeZone } from "./time-zone";
 import { useNow } from "./use-now";
 
-const exact = new Intl.DateTimeFormat(undefined, {
-  year: "numeric",
-  month: "short",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  timeZoneName: "short",
-});
+const exact = (timeZone: string | undefined) =>
+  new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZoneName: "short", timeZone });
+const formats = { local: exact(undefined), UTC: exact("UTC") };
 
-export function formatExact(at: string): string {
-  return exact.format(new Date(at));
+/** The exact time, in the zone the person chose (see time-zone.ts). */
+export function formatExact(at: string | number | Date): string {
+  return formats[intlZone() === "UTC" ? "UTC" : "local"].format(new Date(at));
 }
 
 export function formatAge(ms: number): string {
@@ -27,6 +23,7 @@ export function formatAge(ms: number): string {
 /** "12 s ago", ticking; the exact time on hover. Server and browser clocks differ, hence the suppressed warning. */
 export function RelativeTime({ at, never = "never" }: { at: string | null; never?: string }) {
   const now = useNow();
+  useTimeZone();
   if (!at) return <span className="text-zinc-400 dark:text-zinc-500">{never}</span>;
   return (
     <time dateTime={at} title={formatExact(at)} suppressHydrationWarning className="whitespace-nowrap tabular-nums">

@@ -6,6 +6,7 @@ import { auditFilter } from "@/lib/domain/audit/query";
 import { breakerEventsInput, overrideBody, overridePath } from "@/lib/domain/breakers/inputs";
 import { clearModeBody, servicePath, setModeBody } from "@/lib/domain/modes/inputs";
 import { MAX_WAIT_SECONDS } from "@/lib/domain/control/read-control";
+import { findInput } from "@/lib/domain/search/find-anything";
 import { reportInput } from "@/lib/domain/services/report-schema";
 import { alertPaths } from "./openapi/alerts";
 import { metricPaths } from "./openapi/metrics";
@@ -36,6 +37,20 @@ export const paths: ZodOpenApiPathsObject = {
       tags: ["services"],
       permit: "viewer",
       answers: { 200: { description: "Every service that has reported, by name.", schema: answer.servicesPage } },
+    }),
+  },
+  "/api/v1/search": {
+    get: operation({
+      summary: "Services, breakers and open alerts whose names contain the text, a few of each (the command palette)",
+      tags: ["services"],
+      permit: "viewer",
+      query: findInput,
+      answers: {
+        200: {
+          description: "Up to 8 of each kind, likeliest first.",
+          schema: z.looseObject({ services: z.array(z.looseObject({ name: z.string() })), breakers: z.array(z.looseObject({ service: z.string(), breaker: z.string() })), alerts: z.array(z.looseObject({ id: z.number().int(), name: z.string() })) }),
+        },
+      },
     }),
   },
   "/api/v1/breakers/events": {
