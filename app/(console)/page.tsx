@@ -3,6 +3,8 @@ import { headers } from "next/headers";
 import { OverviewLive } from "@/components/overview/overview-live";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/lib/db/client";
+import { asJson } from "@/lib/json";
+import { attention } from "@/lib/domain/overview/attention";
 import { listServices } from "@/lib/domain/services/list-services";
 import { STALE_AFTER_MS } from "@/lib/domain/services/liveness";
 import { signedIn } from "./page-access";
@@ -11,11 +13,11 @@ export const metadata: Metadata = { title: "Overview · Breakwater" };
 
 export default async function OverviewPage() {
   await signedIn();
-  const services = await listServices(db());
+  const [services, needs] = await Promise.all([listServices(db()), attention(db())]);
   return (
     <>
-      <PageHeader title="Overview" description="Services and their instances, as they report." />
-      <OverviewLive initialData={{ services }} staleAfterMs={STALE_AFTER_MS} origin={await siteOrigin()} />
+      <PageHeader title="Overview" description="What needs you now, then every service, the ones in trouble first." />
+      <OverviewLive initialData={{ services }} attention={asJson(needs)} staleAfterMs={STALE_AFTER_MS} origin={await siteOrigin()} />
     </>
   );
 }

@@ -14,14 +14,17 @@ const LAST_RETRY_MS = 30_000;
 
 /**
  * Opens the tab's one EventSource and invalidates the queries whose key starts with each event's
- * topic. The browser retries a dropped stream by itself; a refused one (the server down, a 5xx) is
+ * topic, or that list it in `meta.alsoOn`. The browser retries a dropped stream by itself; a refused one (the server down, a 5xx) is
  * retried here with a growing, jittered delay.
  */
 export function useEventStream(queryClient: QueryClient): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>("connecting");
 
   useEffect(() => {
-    const invalidate = coalesced((topic) => void queryClient.invalidateQueries({ queryKey: [topic] }), COALESCE_MS);
+    const invalidate = coalesced(
+      (topic) => void queryClient.invalidateQueries({ predicate: ({ queryKey, meta }) => queryKey[0] === topic || (meta?.alsoOn as Topic[] | undefined)?.includes(topic) === true }),
+      COALESCE_MS,
+    );
     let source: EventSource | null = null;
     let retry: number | undefined;
     let failures = 0;

@@ -7,13 +7,16 @@ import { useLiveStatus } from "./live-provider";
 const POLL_WHILE_DOWN_MS = 5_000;
 
 /**
- * JSON from `url`, refetched when the event stream announces a change to the key's topic, and
+ * JSON from `url`, refetched when the event stream announces a change to the key's topic (or to
+ * one of `alsoOn`), and
  * polled only while the stream is down and the tab is visible.
  */
-export function useLiveQuery<T>(key: readonly [Topic, ...unknown[]], url: string, options?: { initialData?: T }): UseQueryResult<T> {
+export function useLiveQuery<T>(key: readonly [Topic, ...unknown[]], url: string, options?: { initialData?: T; alsoOn?: readonly Topic[] }): UseQueryResult<T> {
   const status = useLiveStatus();
   return useQuery<T>({
     queryKey: key,
+    // A view drawn from several kinds of change is refetched once for any of them (see use-event-stream).
+    meta: options?.alsoOn ? { alsoOn: options.alsoOn } : undefined,
     queryFn: ({ signal }) => fetchJson<T>(url, signal),
     initialData: options?.initialData,
     // The stream announces every change, so data is fresh until it says otherwise.

@@ -1,28 +1,35 @@
 "use client";
 
 import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { InstanceView, ServiceView } from "@/lib/domain/services/list-services";
 import { HealthBadge } from "./health-badge";
 import { InstancesTable } from "./instances-table";
 import { ServiceSparkline } from "./service-sparkline";
 
-export function ServiceSection({ service, isStale }: { service: ServiceView; isStale: (i: InstanceView) => boolean }) {
+/** One line per service, opened to its instances when it is in trouble or when asked. */
+export function ServiceSection({ service, isStale, troubled }: { service: ServiceView; isStale: (i: InstanceView) => boolean; troubled: boolean }) {
   const live = service.instances.filter((i) => !isStale(i)).length;
   return (
-    <section aria-label={`service ${service.name}`} className="space-y-2">
-      <header className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <h2 className="text-sm font-semibold">{service.name}</h2>
-        <HealthBadge health={service.health} />
-        <span className="text-xs text-zinc-500 dark:text-zinc-400">
-          {live} of {service.instances.length} {service.instances.length === 1 ? "instance" : "instances"} reporting · last report{" "}
-          <RelativeTime at={service.lastSeen} />
-        </span>
-        <Link href={`/metrics/${encodeURIComponent(service.name)}`} aria-label={`${service.name} metrics`} className="ml-auto">
-          <ServiceSparkline service={service.name} />
-        </Link>
-      </header>
-      <InstancesTable service={service.name} instances={service.instances} isStale={isStale} />
+    <section aria-label={`service ${service.name}`} id={`service-${encodeURIComponent(service.name)}`}>
+      <details open={troubled} className="group rounded-md border border-zinc-200 dark:border-zinc-800">
+        <summary className="flex cursor-pointer flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 focus-visible:outline-2 focus-visible:outline-accent-500">
+          <h2 className="text-sm font-semibold">{service.name}</h2>
+          <HealthBadge health={service.health} />
+          {service.breakers.open > 0 && <Badge tone="red">{service.breakers.open} open breaker{service.breakers.open === 1 ? "" : "s"}</Badge>}
+          {service.desiredMode.mode !== service.declaredModes[0] && <Badge tone="amber">{service.desiredMode.mode}</Badge>}
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">
+            {live} of {service.instances.length} {service.instances.length === 1 ? "instance" : "instances"} reporting · last report <RelativeTime at={service.lastSeen} />
+          </span>
+          <Link href={`/metrics/${encodeURIComponent(service.name)}`} aria-label={`${service.name} metrics`} className="ml-auto" onClick={(e) => e.stopPropagation()}>
+            <ServiceSparkline service={service.name} />
+          </Link>
+        </summary>
+        <div className="border-t border-zinc-200 p-2 dark:border-zinc-800">
+          <InstancesTable service={service.name} instances={service.instances} isStale={isStale} />
+        </div>
+      </details>
     </section>
   );
 }

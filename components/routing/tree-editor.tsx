@@ -5,6 +5,7 @@ import { useLiveQuery } from "@/components/live/use-live-query";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { Textarea } from "@/components/ui/textarea";
+import { routingTree } from "@/lib/domain/routing/tree";
 import type { Draft } from "./route-edits";
 import { RoutingPreview } from "./routing-preview";
 import { TreeForm } from "./tree-form";
@@ -23,9 +24,9 @@ interface Props {
 
 const pretty = (tree: unknown) => JSON.stringify(tree, null, 2);
 
-function parsed(text: string): { draft: Draft } | { error: string } {
+function parsed(text: string): { json: unknown } | { error: string } {
   try {
-    return { draft: JSON.parse(text) as Draft };
+    return { json: JSON.parse(text) as unknown };
   } catch (e) {
     return { error: `Not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
   }
@@ -53,27 +54,31 @@ export function TreeEditor({ current, start, channels: initialChannels, publishT
     setError(null);
   }
 
-  /** The JSON becomes the draft, or says why it cannot. */
-  function fromText(): Draft | null {
+  /** The JSON as the form's draft, defaults filled in; the form needs a whole tree, so a broken one stays in the JSON. */
+  function toForm() {
     const result = parsed(text);
-    if ("error" in result) {
-      setError(result.error);
-      return null;
+    if ("error" in result) return setError(result.error);
+    const tree = routingTree.safeParse(result.json);
+    if (!tree.success) {
+      const [first] = tree.error.issues;
+      return setError(`Fix the JSON before switching to the form: ${first ? `${first.path.join(".") || "the tree"}: ${first.message}` : "it is not a routing tree"}.`);
     }
-    edit(result.draft);
-    return result.draft;
+    edit(tree.data);
+    setView("form");
   }
 
   function show(next: "form" | "json") {
     if (next === view) return;
-    if (next === "json") setText(pretty(draft));
-    else if (!fromText()) return;
-    setView(next);
+    if (next === "form") return toForm();
+    setText(pretty(draft));
+    setView("json");
   }
 
   async function save() {
-    const tree = view === "json" ? fromText() : draft;
-    if (!tree) return;
+    // The JSON goes as typed: the server's answer names the field that is wrong.
+    const input = view === "json" ? parsed(text) : { json: draft };
+    if ("error" in input) return setError(input.error);
+    const tree = input.json;
     setPending(true);
     const result = await publishTree({ tree, expectedVersion: base });
     setPending(false);
@@ -128,7 +133,7 @@ export function TreeEditor({ current, start, channels: initialChannels, publishT
         </p>
       )}
       <FormError error={error} />
-      <RoutingPreview draft={draft} disabled={view === "form" && issues.size > 0} />
+      {view === "form" && <RoutingPreview draft={draft} disabled={issues.size > 0} />}
       <div className="flex gap-2">
         <Button variant="primary" onClick={save} disabled={pending || (view === "form" && issues.size > 0)}>
           Publish version {base + 1}

@@ -158,6 +158,7 @@ const matrix: Row[] = [
   row("POST",   "/api/v1/channels",      newChannel,                             401, 403, 403, 403, 201, 403, 403),
   row("PUT",    "/api/v1/channels/{name}", editableChannel,                      401, 403, 403, 403, 200, 403, 403),
   row("GET",    "/api/v1/search",        plain("/api/v1/search?q=matrix"),       401, 200, 200, 200, 200, 200, 403),
+  row("GET",    "/api/v1/attention",     plain("/api/v1/attention"),             401, 200, 200, 200, 200, 200, 403),
   row("GET",    "/api/v1/routing",       plain("/api/v1/routing"),               401, 200, 200, 200, 200, 200, 403),
   row("PUT",    "/api/v1/routing",       routing,                                401, 403, 403, 403, 200, 403, 403),
   row("GET",    "/api/v1/routing/versions", plain("/api/v1/routing/versions"), 401, 200, 200, 200, 200, 200, 403),

@@ -39,6 +39,26 @@ export const paths: ZodOpenApiPathsObject = {
       answers: { 200: { description: "Every service that has reported, by name.", schema: answer.servicesPage } },
     }),
   },
+  "/api/v1/attention": {
+    get: operation({
+      summary: "What needs someone now: firing alerts, open breakers, services off their normal mode, expiring overrides, bakes, stale and drifted instances",
+      tags: ["services"],
+      permit: "viewer",
+      answers: {
+        200: {
+          description: "Each list empty when all is clear.",
+          schema: z.looseObject({
+            alerts: z.looseObject({ firing: z.looseObject({ critical: z.number().int(), warning: z.number().int(), info: z.number().int() }) }),
+            breakers: z.array(z.looseObject({ service: z.string(), breaker: z.string(), open: z.number().int() })),
+            modes: z.array(z.looseObject({ service: z.string(), mode: z.string() })),
+            expiring: z.array(z.looseObject({ service: z.string(), expiresAt: z.string() })),
+            bakes: z.array(z.looseObject({ service: z.string(), version: z.number().int() })),
+            instances: z.array(z.looseObject({ service: z.string(), stale: z.number().int(), drifted: z.number().int() })),
+          }),
+        },
+      },
+    }),
+  },
   "/api/v1/search": {
     get: operation({
       summary: "Services, breakers and open alerts whose names contain the text, a few of each (the command palette)",
