@@ -1,11 +1,17 @@
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { createServer, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyChain } from "@/lib/domain/audit/verify";
 import { createBreakwaterClient, type BreakwaterClient } from "@/lib/sdk";
 import { seedPersonalToken, seedServiceToken, seedUser, unique, type SeededUser } from "../support/accounts";
 import { startCluster, type ClusterNode, type TestCluster } from "../support/cluster";
-import { signIn } from "../support/http";
+import { signIn, type Caller } from "../support/http";
 import { sseReader, type SseEvent } from "../support/sse";
 import { startHttpReceiver, until } from "./alerts-receivers";
+
+/** A claim lapses after this; short, so a dead sender's delivery is picked up within the test. */
+const CLAIM_SECONDS = 12;
 
 /** Two consoles, each with its lane, on one PostgreSQL: what the README promises of several processes behind a balancer. */
 
@@ -17,16 +23,17 @@ let fleetToken: string;
 let operatorUser: SeededUser;
 /** The operator's personal token, good on every node. */
 let operatorToken: string;
+let admin: Caller;
 const clients: BreakwaterClient[] = [];
 
 beforeAll(async () => {
-  [cluster, receiver] = await Promise.all([startCluster(2), startHttpReceiver()]);
+  [cluster, receiver] = await Promise.all([startCluster(2, { DELIVERY_CLAIM_SECONDS: String(CLAIM_SECONDS) }), startHttpReceiver()]);
   [a, b] = cluster.nodes as [ClusterNode, ClusterNode];
   const { db } = cluster.database;
   fleetToken = (await seedServiceToken(db, "*")).token;
   operatorUser = await seedUser(db, "operator");
   operatorToken = await seedPersonalToken(db, operatorUser.email);
-  const admin = a.caller({ bearer: await seedPersonalToken(db, (await seedUser(db, "admin")).email) });
+  admin = a.caller({ bearer: await seedPersonalToken(db, (await seedUser(db, "admin")).email) });
   expect((await admin.post("/api/v1/channels", { name: "hook", type: "webhook", config: { url: `${receiver.url}/hook` } })).status).toBe(201);
   const tree = { receiver: "hook", groupBy: ["alertname", "service"], groupWaitSeconds: 0, routes: [] };
   expect((await admin.send("PUT", "/api/v1/routing", { json: { tree, expectedVersion: 0 } })).status).toBe(200);
@@ -144,3 +151,75 @@ describe("several consoles on one database", () => {
   });
 });
 
+/** A webhook that keeps the first request open without answering, as a receiver that is slow to answer, and answers 202 after. */
+async function startHoldingReceiver() {
+  const requests: { remotePort: number; status: number | "held" }[] = [];
+  const held: ServerResponse[] = [];
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      if (held.length === 0) {
+        held.push(res);
+        requests.push({ remotePort: req.socket.remotePort!, status: "held" });
+        return;
+      }
+      requests.push({ remotePort: req.socket.remotePort!, status: 202 });
+      res.writeHead(202, { "content-type": "application/json" }).end("{}");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    stop: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+  };
+}
+
+/** Whether the process `pid` holds the TCP socket whose local port is `port` (Linux's /proc). */
+function holdsLocalPort(pid: number, port: number): boolean {
+  const suffix = `:${port.toString(16).toUpperCase().padStart(4, "0")}`;
+  const inodes = new Set(
+    readFileSync("/proc/net/tcp", "utf8")
+      .split("\n")
+      .slice(1)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((fields) => fields[1]?.endsWith(suffix))
+      .map((fields) => fields[9]),
+  );
+  return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+    try {
+      return inodes.has(/^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1]);
+    } catch {
+      return false;
+    }
+  });
+}
+
+// Last in the file: it kills one of the cluster's consoles.
+describe("a console killed mid-delivery", () => {
+  it("leaves its claimed delivery to the other process, which sends it once more after the claim lapses", { timeout: 120_000 }, async () => {
+    const holding = await startHoldingReceiver();
+    try {
+      expect((await admin.post("/api/v1/channels", { name: "held", type: "webhook", config: { url: `${holding.url}/held` } })).status).toBe(201);
+      const routes = [{ matchers: [{ label: "team", op: "=", value: "held" }], receiver: "held" }];
+      const tree = { receiver: "hook", groupBy: ["alertname", "service"], groupWaitSeconds: 0, routes };
+      expect((await admin.send("PUT", "/api/v1/routing", { json: { tree, expectedVersion: 1 } })).status).toBe(200);
+      const service = unique("killed");
+      expect((await fleetOn(a).post("/api/v1/alerts", [{ labels: { alertname: unique("HeldAlert"), service, team: "held" }, status: "firing" }])).status).toBe(202);
+
+      const [first] = await until(() => holding.requests, (r) => r.length > 0);
+      expect(first).toBeDefined();
+      const sender = cluster.nodes.find((node) => holdsLocalPort(node.console.pid, first!.remotePort));
+      expect(sender).toBeDefined();
+      await sender!.console.kill();
+
+      await until(() => holding.requests.length, (n) => n > 1, (CLAIM_SECONDS + 30) * 1_000);
+      expect(holding.requests.map((r) => r.status)).toEqual(["held", 202]);
+      const rows = await cluster.database.sql<{ status: string; attempts: number }[]>`
+        select d.status, d.attempts from deliveries d join alerts al on al.id = d.alert_id where al.service = ${service}`;
+      expect(rows).toEqual([{ status: "sent", attempts: 2 }]);
+    } finally {
+      await holding.stop();
+    }
+  });
+});

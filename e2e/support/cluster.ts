@@ -29,10 +29,10 @@ export interface TestCluster {
 // The same secret on every node, as behind a balancer: a session cookie signed by one is read by all.
 const SHARED_SECRET = "cluster-test-secret-cluster-test-secret-0123";
 
-export async function startCluster(size: number): Promise<TestCluster> {
+export async function startCluster(size: number, env: Record<string, string> = {}): Promise<TestCluster> {
   const testDatabase = await createTestDatabase(inject("testDatabaseServer"));
   const database = connect(testDatabase.url, 10);
-  const started = await Promise.allSettled(Array.from({ length: size }, (_, i) => startNode(`node-${String.fromCharCode(97 + i)}`, testDatabase.url)));
+  const started = await Promise.allSettled(Array.from({ length: size }, (_, i) => startNode(`node-${String.fromCharCode(97 + i)}`, testDatabase.url, env)));
   const nodes = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
   const stop = async () => {
     await Promise.all(nodes.map((n) => Promise.all([n.lane.stop(), n.console.stop()])));
@@ -47,8 +47,8 @@ export async function startCluster(size: number): Promise<TestCluster> {
   return { nodes, databaseUrl: testDatabase.url, database, stop };
 }
 
-async function startNode(name: string, databaseUrl: string): Promise<ClusterNode> {
-  const [consoleServer, lane] = await Promise.all([startServer(databaseUrl, { AUTH_SECRET: SHARED_SECRET }), startLane(databaseUrl)]);
+async function startNode(name: string, databaseUrl: string, env: Record<string, string>): Promise<ClusterNode> {
+  const [consoleServer, lane] = await Promise.all([startServer(databaseUrl, { AUTH_SECRET: SHARED_SECRET, ...env }), startLane(databaseUrl, env)]);
   const url = consoleServer.url;
   return {
     name,
