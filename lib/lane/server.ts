@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import { errorResponse, json } from "@/lib/http/respond";
@@ -30,7 +30,7 @@ export function createLane(bounds: SheddingBounds): Lane {
     void answer(origin, req, res, aborted.signal);
   });
 
-  async function answer(origin: string, req: Parameters<typeof toWebRequest>[0], res: Parameters<typeof writeWebResponse>[0], signal: AbortSignal) {
+  async function answer(origin: string, req: IncomingMessage, res: Parameters<typeof writeWebResponse>[0], signal: AbortSignal) {
     const pathname = new URL(req.url ?? "/", origin).pathname;
     const found = match(req.method ?? "GET", pathname);
     if (found === null) return writeWebResponse(res, json({ error: "not_found", message: `No ${pathname} on the service lane.` }, 404));
@@ -43,7 +43,7 @@ export function createLane(bounds: SheddingBounds): Lane {
       return writeWebResponse(res, errorResponse(error, randomUUID()));
     }
     try {
-      const response = await found.route.handle({ req: toWebRequest(req, origin, signal), params: found.params });
+      const response = await found.route.handle({ req: toWebRequest(req, origin, signal), params: found.params }).finally(() => dropUnreadBody(req));
       await writeWebResponse(res, response);
     } catch (error) {
       if (!res.headersSent) await writeWebResponse(res, errorResponse(error, randomUUID()));
@@ -63,4 +63,16 @@ export function createLane(bounds: SheddingBounds): Lane {
         shed.stop();
       }),
   };
+}
+
+/**
+ * A handler may answer without reading the whole body (a 503 while the database is away, a refused
+ * token). Node drops an unread body by itself only when nothing started reading it; here the web
+ * stream did, so the rest would stay in the socket and the client, still sending, would get a reset
+ * instead of the answer. The rest is read and dropped, as Node does.
+ */
+function dropUnreadBody(req: IncomingMessage): void {
+  if (req.complete || req.destroyed) return;
+  req.removeAllListeners("data");
+  req.resume();
 }

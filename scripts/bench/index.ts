@@ -8,6 +8,7 @@ import os from "node:os";
 import { alertsSection } from "./alerts-section";
 import { configHistorySection } from "./config-history";
 import { configPublishSection } from "./config-publish";
+import { nodelaySection } from "./copy-nodelay";
 import { fleetSection } from "./fleet-load";
 import { flipSection } from "./flip-latency";
 import { metricsSection } from "./metrics-section";
@@ -27,6 +28,7 @@ const SECTIONS: Record<string, Section> = {
   config: configHistorySection,
   publish: configPublishSection,
   metrics: metricsSection,
+  nodelay: nodelaySection,
 };
 
 const log = (line: string) => console.log(`· ${line}`);

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { deliveries, type deliveryEvents } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { defineMutation } from "../mutation";
 
 export interface ClaimedDelivery {
@@ -14,11 +15,10 @@ export interface ClaimedDelivery {
   attempts: number;
 }
 
-/** A sender that has not reported back by then is presumed dead, and its rows are sent again. */
-export const CLAIM_SECONDS = 120;
 
 /**
- * Takes due deliveries for this process to send. `skip locked` lets several processes claim at
+ * Takes due deliveries for this process to send, for `DELIVERY_CLAIM_SECONDS`: a sender that has not
+ * reported back by then is presumed dead, and its rows are sent again. `skip locked` lets several processes claim at
  * once without sending a row twice; a notification waits until the earlier ones of the same alert
  * to the same channel are done, so PagerDuty hears `trigger` before `acknowledge`.
  */
@@ -30,7 +30,7 @@ export const claimDeliveries = defineMutation({
   async run(tx, { limit }) {
     const rows = await tx.execute<{ id: string; alert_id: string; channel_id: string; event: ClaimedDelivery["event"]; idempotency_key: string; group_key: string | null; attempts: number }>(sql`
       update ${deliveries} d
-      set status = 'sending', attempts = d.attempts + 1, locked_until = now() + make_interval(secs => ${CLAIM_SECONDS})
+      set status = 'sending', attempts = d.attempts + 1, locked_until = now() + make_interval(secs => ${env().DELIVERY_CLAIM_SECONDS})
       where d.id in (
         select c.id from ${deliveries} c
         where c.status = 'pending' and c.due_at <= now()

@@ -5,12 +5,10 @@ import { copyPoints, type PointRow } from "./copy-points";
 /**
  * Above this many points a binary COPY is cheaper than arrays; below it one INSERT is.
  *
- * postgres.js leaves Nagle's algorithm on, and a COPY ends with two writes back to back (the data,
- * then CopyDone): the second waits for PostgreSQL's delayed ACK of the first, about 88 ms here. An
- * INSERT of arrays travels as one extended-query message set in a single write, so nothing waits,
- * and nothing of postgres.js's socket handling is changed (a noDelay socket handed to it was
- * reverted after an outage made it throw). Past this size the data fills several segments, which
- * PostgreSQL acknowledges at once, and COPY's lower cost per point wins.
+ * The bound was set while postgres.js ran with Nagle's algorithm on, when a COPY's last small
+ * message (CopyDone) waited about 88 ms for PostgreSQL's delayed ACK. Its sockets now run with
+ * TCP_NODELAY (patches/postgres+3.4.9.patch; `npm run bench -- nodelay` shows the wait gone), so
+ * a lower bound may now pay; it has not been measured yet.
  */
 export const COPY_FROM_POINTS = 5000;
 
