@@ -38,6 +38,19 @@ const Y_AXIS_PX = 56;
 /** A drag narrower than this is a click, not a zoom. */
 const MIN_ZOOM_MS = 5_000;
 
+/**
+ * The shared crosshair lands on this chart's point nearest the hovered time: each chart's points
+ * are bucketed from the moment its own query ran, so their times differ by a few milliseconds.
+ */
+function nearestTick(ticks: ReadonlyArray<{ value: unknown }>, hovered: { activeLabel?: string | number }): number {
+  const t = Number(hovered.activeLabel);
+  let best = 0;
+  ticks.forEach((tick, i) => {
+    if (Math.abs(Number(tick.value) - t) < Math.abs(Number(ticks[best]!.value) - t)) best = i;
+  });
+  return best;
+}
+
 /** One chart of a service page: its lines, downsampled on the server, and the changes that explain them. */
 export function MetricChart({ service, spec, range, tick, page }: { service: string; spec: ChartSpec; range: TimeRange; tick: number; page: ChartPage }) {
   const { rows, lines, bounds, loading, error } = useChartData(service, spec.queries, range, MAX_POINTS, tick);
@@ -101,7 +114,7 @@ export function MetricChart({ service, spec, range, tick, page }: { service: str
             data={rows}
             margin={{ top: 10, right: 8, bottom: 0, left: 0 }}
             syncId={page.syncId}
-            syncMethod="value"
+            syncMethod={nearestTick}
             onMouseDown={(state) => {
               const t = at(state.activeLabel);
               if (t !== null) setDrag({ from: t, to: t });
