@@ -58,6 +58,7 @@ export const auditEvent = z
     action: z.string(),
     target: z.string().nullable(),
     outcome: z.enum(["ok", "denied"]),
+    count: z.number().int().min(1).meta({ description: "Attempts the event stands for: refusals of one caller, address and action in a minute fold into one event." }),
     before: z.unknown(),
     after: z.unknown(),
     reason: z.string().nullable(),
