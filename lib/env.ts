@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "./http/client-address";
 
 const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
 
@@ -21,6 +22,17 @@ const schema = z.object({
   METRICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(400).default(14),
   METRICS_SERIES_PER_SERVICE: z.coerce.number().int().min(1).default(10_000),
   OUTBOUND_ALLOW_PRIVATE: flag.default(false),
+  HEAVY_READ_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(5_000),
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .superRefine((value, issue) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        issue.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -5,6 +5,7 @@
  */
 import { database } from "@/lib/db/client";
 import { env, EnvError, servicePort } from "@/lib/env";
+import { parseTrustedProxies } from "@/lib/http/client-address";
 import { createLane } from "@/lib/lane/server";
 
 const STOP_GRACE_MS = 5_000;
@@ -14,7 +15,7 @@ function main() {
   const config = env();
   const port = servicePort();
   const host = process.argv.includes("--host") ? process.argv[process.argv.indexOf("--host") + 1] : undefined;
-  const lane = createLane({ maxInFlight: config.LANE_MAX_IN_FLIGHT, maxLoopDelayMs: config.LANE_MAX_LOOP_DELAY_MS, retryAfterSeconds: RETRY_AFTER_SECONDS });
+  const lane = createLane({ maxInFlight: config.LANE_MAX_IN_FLIGHT, maxLoopDelayMs: config.LANE_MAX_LOOP_DELAY_MS, retryAfterSeconds: RETRY_AFTER_SECONDS }, parseTrustedProxies(config.TRUSTED_PROXIES));
   lane.server.listen(port, host, () => console.log(`The service lane listens on ${host ?? "*"}:${port}`));
   let stopping = false;
   const stop = async () => {

@@ -67,9 +67,11 @@ async function main() {
 
   const origin = `http://localhost:${config.PORT}`;
   const serverEnv = { DATABASE_URL: url, AUTH_SECRET: secret, NEXTAUTH_URL: origin, PORT: String(config.PORT) };
-  const next = spawn(process.execPath, [require.resolve("next/dist/bin/next"), dev ? "dev" : "start", "-p", String(config.PORT)], {
+  // In production the console's own server (scripts/console.ts) vouches for client addresses; `next dev` trusts X-Forwarded-For.
+  const command = dev ? [require.resolve("next/dist/bin/next"), "dev", "-p", String(config.PORT)] : ["--import", "tsx", "scripts/console.ts"];
+  const next = spawn(process.execPath, command, {
     stdio: "inherit",
-    env: { ...process.env, ...serverEnv },
+    env: { ...process.env, ...serverEnv, ...(dev ? {} : { NODE_ENV: "production" }) },
   });
   children.push(next);
   next.on("exit", (code) => void stop(code ?? 0));

@@ -1,9 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createRequire } from "node:module";
 import { freePort } from "@/lib/db/embedded";
 
-const require = createRequire(import.meta.url);
 
 /** The folder the test run builds into, apart from a developer's `.next`. */
 export const TEST_DIST_DIR = ".next-test";
@@ -16,13 +14,13 @@ export interface Server {
 }
 
 /**
- * A real `next start` of the test build against `databaseUrl`, on a free port, ready when
+ * The console's real server (`scripts/console.ts`: Next.js behind its own node:http server) on the test build against `databaseUrl`, on a free port, ready when
  * `/api/health` answers; `extraEnv` overrides its settings.
  */
 export async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/console.ts", "--host", "127.0.0.1"], {
     env: {
       ...process.env,
       // Vitest runs with NODE_ENV=test, which a production server must not inherit.
@@ -58,12 +56,12 @@ export async function startServer(databaseUrl: string, extraEnv: Record<string, 
 async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + STARTUP_LIMIT_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the console exited with code ${child.exitCode}`);
     const status = await fetch(`${url}/api/health`).then((r) => r.status, () => null);
     if (status === 200) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`next start did not answer ${url}/api/health within ${STARTUP_LIMIT_MS / 1000} s`);
+  throw new Error(`the console did not answer ${url}/api/health within ${STARTUP_LIMIT_MS / 1000} s`);
 }
 
 function terminate(child: ChildProcess): Promise<void> {

@@ -6,7 +6,10 @@ export interface RequestMeta {
   userAgent: string | null;
 }
 
-/** The client's address is the first `X-Forwarded-For` hop: Next.js sets it, and so does any load balancer in front. */
+/**
+ * The client's address is `X-Forwarded-For`, which the console's and the lane's own servers set to
+ * the one address the socket and `TRUSTED_PROXIES` vouch for (`lib/http/client-address.ts`).
+ */
 export function requestMeta(headers: Headers): RequestMeta {
   const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return {

@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
+import { vouchForClient, type TrustedProxies } from "@/lib/http/client-address";
 import { errorResponse, json } from "@/lib/http/respond";
 import { toWebRequest, writeWebResponse } from "./node-adapter";
 import { laneRoutes } from "./endpoints";
@@ -14,13 +15,14 @@ export interface Lane {
 }
 
 /** The service lane: a bare `node:http` server for the service-facing endpoints, beside Next.js. */
-export function createLane(bounds: SheddingBounds): Lane {
+export function createLane(bounds: SheddingBounds, trustedProxies: TrustedProxies = []): Lane {
   const match = router(laneRoutes);
   const shed = shedder(bounds);
   const closing = new AbortController();
   // Every open request listens for the stop and unhooks when it ends; a fleet holds far more than ten.
   setMaxListeners(0, closing.signal);
   const server = createServer((req, res) => {
+    vouchForClient(req, trustedProxies);
     const origin = `http://${req.headers.host ?? "localhost"}`;
     const aborted = new AbortController();
     const abort = () => aborted.abort();

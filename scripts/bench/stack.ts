@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { connect, type Database } from "@/lib/db/client";
@@ -13,13 +12,12 @@ import { systemCtx } from "@/lib/domain/context";
 import { buildIfStale } from "../build-if-stale";
 import { sleep } from "./stats";
 
-const require = createRequire(import.meta.url);
 
 export const DIST_DIR = ".next-bench";
 const READY_WITHIN_MS = 90_000;
 const STOP_WITHIN_MS = 10_000;
 
-/** A console served by `next start` on its own embedded PostgreSQL, with an admin signed in. */
+/** A console served by its own server (`scripts/console.ts`) on its own embedded PostgreSQL, with an admin signed in. */
 export interface Stack {
   origin: string;
   databaseUrl: string;
@@ -72,8 +70,8 @@ export async function startStack(teardown: Teardown, log: (line: string) => void
   await buildIfStale(DIST_DIR);
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  log(`next start on ${origin}`);
-  const server = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  log(`the console on ${origin}`);
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/console.ts", "--host", "127.0.0.1"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -89,8 +87,8 @@ export async function startStack(teardown: Teardown, log: (line: string) => void
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output = recentOutput(server);
-  teardown.add("next start", () => stop(server));
-  if (!server.pid) throw new Error("next start did not start");
+  teardown.add("the console", () => stop(server));
+  if (!server.pid) throw new Error("the console did not start");
 
   try {
     await waitReady(origin, server);
@@ -128,7 +126,7 @@ function cookiesOf(response: Response): string {
 async function waitReady(origin: string, server: ChildProcess): Promise<void> {
   const deadline = Date.now() + READY_WITHIN_MS;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`next start exited (${server.exitCode ?? server.signalCode})`);
+    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`the console exited (${server.exitCode ?? server.signalCode})`);
     const status = await fetch(`${origin}/api/ready`).then((r) => r.status, () => 0);
     if (status === 200) return;
     await sleep(250);
