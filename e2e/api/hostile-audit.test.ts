@@ -84,7 +84,6 @@ describe("refused requests", () => {
     expect(row!.n).toBe(400);
     // Before folding, this flood grew audit_events by 456 KiB. The folds' table holds one row per burst, rewritten in place.
     const grown = { audit: (await tableBytes("audit_events")) - bytesBefore.audit, folds: (await tableBytes("audit_refusal_folds")) - bytesBefore.folds };
-    console.info(`audit growth after 400 refused POSTs: ${JSON.stringify(grown)} bytes`);
     expect(grown.audit).toBeLessThanOrEqual(16 * 1024);
     expect(grown.folds).toBeLessThanOrEqual(96 * 1024);
   });
