@@ -75,7 +75,13 @@ export const auditPage = z
   .meta({ id: "AuditPage" });
 
 export const chainReport = z
-  .object({ ok: z.boolean(), count: z.number().int(), head: z.string().nullable(), firstBadId: z.number().int().nullable() })
+  .object({
+    ok: z.boolean(),
+    count: z.number().int(),
+    head: z.string().nullable(),
+    firstBadId: z.number().int().nullable(),
+    next: z.number().int().nullable().optional().meta({ description: "With `full=true`: pass as `after` to verify the next stretch; null at the head." }),
+  })
   .meta({ id: "ChainReport" });
 
 const user = z.object({ id: z.string(), email: z.string(), role: z.enum(roles), disabled: z.boolean(), createdAt: time });
