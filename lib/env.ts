@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "./http/client-address";
 
 const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
 
@@ -23,6 +24,17 @@ const schema = z.object({
   OUTBOUND_ALLOW_PRIVATE: flag.default(false),
   // Longer than a send may take (10 s), or a live sender's claim would lapse mid-send and the row go out twice.
   DELIVERY_CLAIM_SECONDS: z.coerce.number().int().min(11).default(120),
+  HEAVY_READ_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(5_000),
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .superRefine((value, issue) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        issue.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
 });
 
 export type Env = z.infer<typeof schema>;

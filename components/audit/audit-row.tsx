@@ -34,7 +34,10 @@ export function AuditRow({ event }: { event: AuditEvent }) {
         <Td className="max-w-56 truncate font-mono text-xs" title={event.target ?? undefined}>
           {event.target ?? "—"}
         </Td>
-        <Td>{event.outcome === "ok" ? <Badge>ok</Badge> : <Badge tone="red">denied</Badge>}</Td>
+        <Td>
+          {event.outcome === "ok" ? <Badge>ok</Badge> : <Badge tone="red">denied</Badge>}
+          {event.count > 1 && <span className="ml-1 text-xs text-zinc-500 dark:text-zinc-400">×{event.count}</span>}
+        </Td>
         <Td className="max-w-64 truncate text-zinc-600 dark:text-zinc-400" title={event.reason ?? undefined}>
           {event.reason ?? ""}
         </Td>

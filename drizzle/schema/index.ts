@@ -2,6 +2,8 @@ export * from "./users";
 export * from "./tokens";
 export * from "./services";
 export * from "./audit";
+export * from "./audit-folds";
+export * from "./audit-checkpoints";
 export * from "./rate-limits";
 export * from "./breakers";
 export * from "./modes";

@@ -23,6 +23,12 @@ async function verify() {
   return (await res.json()) as { ok: boolean; count: number; head: string | null; firstBadId: number | null };
 }
 
+async function verifyFully(after?: number) {
+  const res = await admin.get(`/api/v1/audit/verify?full=true${after ? `&after=${after}` : ""}`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as { ok: boolean; count: number; head: string | null; firstBadId: number | null; next: number | null };
+}
+
 async function auditCount(): Promise<number> {
   const [row] = await app.database.sql<{ n: number }[]>`select count(*)::int as n from audit_events`;
   return row!.n;
@@ -43,6 +49,7 @@ describe("the audit chain", () => {
       expect(await auditCount()).toBe(before + 200);
       const [head] = await app.database.sql<{ hash: string }[]>`select hash from audit_events order by id desc limit 1`;
       expect(await verify()).toEqual({ ok: true, count: before + 200, head: head!.hash, firstBadId: null });
+      expect(await verifyFully()).toEqual({ ok: true, count: before + 200, head: head!.hash, firstBadId: null, next: null });
     } finally {
       await Promise.all(pools.map((p) => p.close()));
     }
@@ -60,7 +67,9 @@ describe("the audit chain", () => {
   });
 
   // Last in the file: the chain of this database stays broken afterwards.
-  it("names the first tampered row when a superuser rewrites one with triggers off", async () => {
+  it("names the first tampered row when a superuser rewrites one with triggers off: the full check from genesis, the badge's from its checkpoint", async () => {
+    // The badge's check leaves a checkpoint at the head; it reads only the events after it from then on.
+    expect((await verify()).ok).toBe(true);
     const last = await lastAuditId(app.database.sql);
     const [victim] = await app.database.sql<{ id: number }[]>`select id::int as id from audit_events where id < ${last} order by id desc limit 1 offset 50`;
     const victimId = victim!.id;
@@ -70,7 +79,14 @@ describe("the audit chain", () => {
     });
     const [valid] = await app.database.sql<{ n: number }[]>`select count(*)::int as n from audit_events where id < ${victimId}`;
 
-    const report = await verify();
-    expect(report).toMatchObject({ ok: false, firstBadId: victimId, count: valid!.n });
+    expect(await verifyFully()).toMatchObject({ ok: false, firstBadId: victimId, count: valid!.n, next: null });
+    expect((await verify()).ok).toBe(true);
+
+    const [checkpoint] = await app.database.sql<{ id: number }[]>`select max(audit_id)::int as id from audit_checkpoints`;
+    await app.database.sql.begin(async (tx) => {
+      await tx`set local session_replication_role = replica`;
+      await tx`update audit_events set hash = ${"f".repeat(64)} where id = ${checkpoint!.id}`;
+    });
+    expect(await verify()).toMatchObject({ ok: false, firstBadId: checkpoint!.id });
   });
 });

@@ -68,7 +68,7 @@ describe("GET /api/v1/audit", () => {
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(res.headers.get("content-disposition")).toMatch(/attachment; filename=".+\.csv"/);
     const lines = (await res.text()).trim().split(/\r?\n/);
-    expect(lines[0]).toBe("id,at,actor,role,action,target,outcome,reason,before,after,ip,userAgent,requestId,prevHash,hash");
+    expect(lines[0]).toBe("id,at,actor,role,action,target,outcome,count,reason,before,after,ip,userAgent,requestId,prevHash,hash");
     expect(lines.some((l) => l.includes(",auth.login,") && l.includes(adminEmail))).toBe(true);
     expect(lines.some((l) => l.includes(",user.create,") && l.includes(",denied,"))).toBe(true);
     expect(lines.length - 1).toBe((await page("")).events.length);

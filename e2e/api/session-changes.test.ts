@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedPersonalToken, seedUser } from "../support/accounts";
 import { startApp, type TestApp } from "../support/app";
 import type { Caller } from "../support/http";
+import { sseReader } from "../support/sse";
 
 /** A session is checked against the users table on every request, so an admin's change lands at once. */
 
@@ -28,6 +29,30 @@ describe("an admin's change to a user", () => {
 
     await change(user.email, { disabled: true });
     expect((await session.get("/api/v1/services")).status).toBe(401);
+  });
+
+  it("disabling ends the event stream they had open, at the stream's next heartbeat, and no one else's", async () => {
+    const [user, other] = [await seedUser(app.database.db, "viewer"), await seedUser(app.database.db, "viewer")];
+    const streamOf = async (caller: Caller) => {
+      const res = await caller.get("/api/v1/stream");
+      expect(res.status).toBe(200);
+      return sseReader(res);
+    };
+    const theirs = await streamOf(await app.signedIn(user.email, user.password));
+    const others = await streamOf(await app.signedIn(other.email, other.password));
+    try {
+      await change(user.email, { disabled: true });
+      expect(await others.next()).toMatchObject({ event: "audit" });
+      await expect(
+        (async () => {
+          for (;;) await theirs.next();
+        })(),
+      ).rejects.toThrow("the stream ended");
+      await change(other.email, { role: "responder" });
+      expect(await others.next()).toMatchObject({ event: "audit" });
+    } finally {
+      await Promise.all([theirs.close(), others.close()]);
+    }
   });
 
   it("disabling also stops their personal tokens", async () => {

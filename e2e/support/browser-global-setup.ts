@@ -13,7 +13,8 @@ export default async function globalSetup() {
   const database = await createTestDatabase(databaseServer.url);
   const pool = connect(database.url, 2);
   const admin = await seedUser(pool.db, "admin", "e2e-admin@example.com").finally(() => pool.close());
-  const server = await startServer(database.url);
+  // The browser's requests name their test address in X-Forwarded-For, as a proxy in front would.
+  const server = await startServer(database.url, { TRUSTED_PROXIES: "127.0.0.1" });
   publishBrowserRun({ url: server.url, admin });
   return async () => {
     await server.stop();

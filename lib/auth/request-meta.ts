@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { env } from "@/lib/env";
+import { addressFromChain, parseTrustedProxies, type TrustedProxies } from "@/lib/http/client-address";
 
 export interface RequestMeta {
   requestId: string;
@@ -6,12 +8,22 @@ export interface RequestMeta {
   userAgent: string | null;
 }
 
-/** The client's address is the first `X-Forwarded-For` hop: Next.js sets it, and so does any load balancer in front. */
+let trusted: { from: string; proxies: TrustedProxies } | null = null;
+
+function trustedProxies(): TrustedProxies {
+  const from = env().TRUSTED_PROXIES;
+  if (trusted?.from !== from) trusted = { from, proxies: parseTrustedProxies(from) };
+  return trusted.proxies;
+}
+
+/**
+ * The client's address: the connection's peer, which ends `X-Forwarded-For` on both the console and
+ * the lane, or, when that peer is a trusted proxy, the hop it appended (`lib/http/client-address.ts`).
+ */
 export function requestMeta(headers: Headers): RequestMeta {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return {
     requestId: headers.get("x-request-id")?.slice(0, 100) || randomUUID(),
-    ip: forwarded || headers.get("x-real-ip") || null,
+    ip: addressFromChain(headers.get("x-forwarded-for"), trustedProxies()),
     userAgent: headers.get("user-agent")?.slice(0, 500) ?? null,
   };
 }

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { db as defaultDb, type Db } from "@/lib/db/client";
 import { publish, type LiveEvent } from "@/lib/live/events";
 import { appendAudit, type AuditEntry } from "./audit/append";
+import { recordRefusal } from "./audit/refusal";
 import { roleAtLeast, type Role } from "./access/roles";
 import type { Ctx } from "./context";
 import { Forbidden, Unauthenticated, ValidationError } from "./errors";
@@ -37,7 +38,7 @@ export interface Verb<O> {
 
 /**
  * The one write path: role check, zod parse, then one transaction holding the change, its audit
- * event and the live notification. Refusals are audited in a transaction of their own.
+ * event and the live notification. Refusals are audited folded, per burst (`audit/refusal.ts`).
  */
 export function defineMutation<S extends z.ZodType, O>(spec: MutationSpec<S, O>): Verb<O> {
   const verb = async (ctx: Ctx, raw: unknown, database = defaultDb()) => {
@@ -90,10 +91,6 @@ export async function checkPermit(
   throw new Forbidden(`This needs the ${rule.permit} role.`);
 }
 
-/** Records a refused attempt; it commits even though the attempt changes nothing. */
-export async function refuse(database: Db, ctx: Ctx, action: string, target: string | null, reason: string): Promise<void> {
-  await database.transaction(async (tx) => {
-    const { id } = await appendAudit(tx, ctx, { action, target, outcome: "denied", reason });
-    await publish(tx, [{ topic: "audit", id: String(id) }]);
-  });
+function refuse(database: Db, ctx: Ctx, action: string, target: string | null, reason: string): Promise<void> {
+  return recordRefusal(database, ctx, { action, target, reason });
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import { createTokenInput, revokeTokenInput } from "@/lib/domain/access/service-tokens";
 import { createUserInput, updateUserInput } from "@/lib/domain/access/users";
+import { verifyQuery } from "@/lib/domain/audit/verify-query";
 import { auditFilter } from "@/lib/domain/audit/query";
 import { breakerEventsInput, overrideBody, overridePath } from "@/lib/domain/breakers/inputs";
 import { clearModeBody, servicePath, setModeBody } from "@/lib/domain/modes/inputs";
@@ -201,9 +202,10 @@ export const paths: ZodOpenApiPathsObject = {
   },
   "/api/v1/audit/verify": {
     get: operation({
-      summary: "Recompute the audit hash chain",
+      summary: "Verify the audit hash chain: since the last checkpoint, or fully in bounded stretches",
       tags: ["audit"],
       permit: "admin",
+      query: verifyQuery,
       answers: { 200: { description: "Whether the chain verifies, and the first row that does not.", schema: answer.chainReport } },
     }),
   },

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
+import { appendPeer } from "@/lib/http/client-address";
 import { errorResponse, json } from "@/lib/http/respond";
 import { toWebRequest, writeWebResponse } from "./node-adapter";
 import { laneRoutes } from "./endpoints";
@@ -21,6 +22,7 @@ export function createLane(bounds: SheddingBounds): Lane {
   // Every open request listens for the stop and unhooks when it ends; a fleet holds far more than ten.
   setMaxListeners(0, closing.signal);
   const server = createServer((req, res) => {
+    appendPeer(req);
     const origin = `http://${req.headers.host ?? "localhost"}`;
     const aborted = new AbortController();
     const abort = () => aborted.abort();

@@ -30,7 +30,7 @@ describe("the event stream", () => {
 
   it("answers with the headers that keep proxies from buffering or caching it", () => {
     const abort = new AbortController();
-    const response = eventStreamResponse(abort.signal);
+    const response = eventStreamResponse(abort.signal, null);
     expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
     expect(response.headers.get("cache-control")).toBe("no-cache, no-transform");
     expect(response.headers.get("x-accel-buffering")).toBe("no");
@@ -40,7 +40,7 @@ describe("the event stream", () => {
   it("sends one named event per change, to every client, and lets go of them when they leave", async () => {
     const first = new AbortController();
     const second = new AbortController();
-    const readers = [eventStreamResponse(first.signal), eventStreamResponse(second.signal)].map((r) => r.body!.getReader());
+    const readers = [eventStreamResponse(first.signal, null), eventStreamResponse(second.signal, null)].map((r) => r.body!.getReader());
     expect(streamClientCount()).toBe(2);
     expect(listener.subscribers.size).toBe(1);
     for (const reader of readers) expect(await nextText(reader)).toMatch(/^retry: \d+\n\n$/);
@@ -57,7 +57,7 @@ describe("the event stream", () => {
 
   it("sends the changes of one turn of the event loop as one chunk", async () => {
     const abort = new AbortController();
-    const reader = eventStreamResponse(abort.signal).body!.getReader();
+    const reader = eventStreamResponse(abort.signal, null).body!.getReader();
     await nextText(reader);
     publish([{ topic: "service", id: "a" }]);
     publish([{ topic: "breaker", id: "b" }]);

@@ -1,3 +1,5 @@
+import { db } from "@/lib/db/client";
+import { enabledUserIds } from "@/lib/domain/access/principal";
 import type { LiveEvent } from "./events";
 import { subscribe } from "./listener";
 
@@ -14,7 +16,8 @@ const HEARTBEAT = encoder.encode(": heartbeat\n\n");
 type Client = ReadableStreamDefaultController<Uint8Array>;
 
 interface Hub {
-  clients: Set<Client>;
+  /** Each open stream and the person it was opened for (null: no one to recheck). */
+  clients: Map<Client, string | null>;
   stop: (() => void) | null;
   /** Events received in this turn of the event loop, sent together as one chunk at its end. */
   pending: LiveEvent[];
@@ -24,7 +27,7 @@ interface Hub {
 const slot = globalThis as typeof globalThis & { __breakwaterEventStream?: Hub };
 
 function hub(): Hub {
-  slot.__breakwaterEventStream ??= { clients: new Set(), stop: null, pending: [] };
+  slot.__breakwaterEventStream ??= { clients: new Map(), stop: null, pending: [] };
   return slot.__breakwaterEventStream;
 }
 
@@ -32,9 +35,13 @@ export function streamClientCount(): number {
   return hub().clients.size;
 }
 
-/** The Server-Sent Events response of one browser tab: an `event: <topic>` per committed change. */
-export function eventStreamResponse(signal: AbortSignal): Response {
-  return new Response(eventStream(signal), {
+/**
+ * The Server-Sent Events response of one browser tab: an `event: <topic>` per committed change.
+ * `userId` is the person it is opened for: the stream ends at the first heartbeat after they are
+ * disabled or removed, as their next request would be refused.
+ */
+export function eventStreamResponse(signal: AbortSignal, userId: string | null): Response {
+  return new Response(eventStream(signal, userId), {
     headers: {
       "content-type": "text/event-stream; charset=utf-8",
       "cache-control": "no-cache, no-transform",
@@ -44,7 +51,7 @@ export function eventStreamResponse(signal: AbortSignal): Response {
   });
 }
 
-function eventStream(signal: AbortSignal): ReadableStream<Uint8Array> {
+function eventStream(signal: AbortSignal, userId: string | null): ReadableStream<Uint8Array> {
   let client: Client | undefined;
   const leave = () => {
     if (client) part(client);
@@ -54,7 +61,7 @@ function eventStream(signal: AbortSignal): ReadableStream<Uint8Array> {
       client = controller;
       controller.enqueue(HELLO);
       if (signal.aborted) return;
-      join(controller);
+      join(controller, userId);
       signal.addEventListener("abort", leave, { once: true });
     },
     cancel: leave,
@@ -65,15 +72,18 @@ function eventStream(signal: AbortSignal): ReadableStream<Uint8Array> {
 // and one heartbeat timer serves them all. Writing a chunk to a response is what costs (tens of
 // microseconds per client), so notifications that arrive together, as under a burst of reports,
 // go out as one chunk.
-function join(client: Client): void {
+function join(client: Client, userId: string | null): void {
   const h = hub();
-  h.clients.add(client);
+  h.clients.set(client, userId);
   if (h.stop) return;
   const unsubscribe = subscribe((events) => {
     if (h.pending.length === 0) setImmediate(() => broadcast(encodeEvents(h.pending.splice(0))));
     h.pending.push(...events);
   });
-  const heartbeat = setInterval(() => broadcast(HEARTBEAT), HEARTBEAT_MS);
+  const heartbeat = setInterval(() => {
+    broadcast(HEARTBEAT);
+    void closeRevoked();
+  }, HEARTBEAT_MS);
   heartbeat.unref();
   h.stop = () => {
     unsubscribe();
@@ -88,8 +98,25 @@ function part(client: Client): void {
   h.stop = null;
 }
 
+// One query per heartbeat for every stream of the process, however many are open.
+async function closeRevoked(): Promise<void> {
+  const h = hub();
+  const people = [...new Set([...h.clients.values()].filter((id): id is string => id !== null))];
+  if (people.length === 0) return;
+  try {
+    const allowed = new Set(await enabledUserIds(db(), people));
+    for (const [client, userId] of h.clients) {
+      if (userId === null || allowed.has(userId)) continue;
+      part(client);
+      client.close();
+    }
+  } catch {
+    // The database away: the next heartbeat checks again.
+  }
+}
+
 function broadcast(chunk: Uint8Array): void {
-  for (const client of hub().clients) {
+  for (const client of hub().clients.keys()) {
     try {
       if ((client.desiredSize ?? 0) < -MAX_QUEUED_CHUNKS) {
         part(client);

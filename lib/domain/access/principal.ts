@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { tokens, users } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
 import { tokenHash } from "@/lib/auth/tokens";
@@ -12,6 +12,15 @@ export async function sessionActor(db: Db, userId: string): Promise<Actor | null
     .where(eq(users.id, userId));
   if (!user || user.disabled) return null;
   return { kind: "user", id: user.id, email: user.email, role: user.role, via: "session" };
+}
+
+/** Which of these people may still act: those not disabled or removed since. */
+export async function enabledUserIds(db: Db, ids: string[]): Promise<string[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, ids), eq(users.disabled, false)));
+  return rows.map((r) => r.id);
 }
 
 export async function tokenActor(db: Db, token: string): Promise<Actor | null> {

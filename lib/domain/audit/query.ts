@@ -1,6 +1,6 @@
-import { and, desc, eq, gte, ilike, lt, lte, type SQL } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, gte, ilike, lt, lte, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { auditEvents } from "@/drizzle/schema";
+import { auditEvents, auditRefusalFolds } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
 
 export const auditFilter = z.object({
@@ -14,7 +14,8 @@ export const auditFilter = z.object({
 });
 export type AuditFilter = z.output<typeof auditFilter>;
 
-export type AuditRow = typeof auditEvents.$inferSelect;
+/** A stored event and how many attempts it stands for: more than 1 for a folded burst of refusals. */
+export type AuditRow = typeof auditEvents.$inferSelect & { count: number };
 
 /** Newest first, paged by id: pass the last id of a page as `before` for the next. */
 export async function listAudit(db: Db, filter: AuditFilter): Promise<{ events: AuditRow[]; nextBefore: number | null }> {
@@ -26,8 +27,9 @@ export async function listAudit(db: Db, filter: AuditFilter): Promise<{ events: 
   if (filter.to) where.push(lte(auditEvents.at, new Date(filter.to)));
   if (filter.before) where.push(lt(auditEvents.id, filter.before));
   const events = await db
-    .select()
+    .select({ ...getTableColumns(auditEvents), count: sql<number>`coalesce(${auditRefusalFolds.count}, 1)`.mapWith(Number) })
     .from(auditEvents)
+    .leftJoin(auditRefusalFolds, eq(auditRefusalFolds.auditId, auditEvents.id))
     .where(and(...where))
     .orderBy(desc(auditEvents.id))
     .limit(filter.limit);

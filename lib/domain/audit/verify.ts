@@ -1,5 +1,5 @@
-import { asc, gt } from "drizzle-orm";
-import { auditEvents } from "@/drizzle/schema";
+import { asc, desc, eq, gt } from "drizzle-orm";
+import { auditCheckpoints, auditEvents } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
 import { chainHash, GENESIS_HASH } from "./hash";
 
@@ -10,24 +10,76 @@ export interface ChainReport {
   firstBadId: number | null;
 }
 
-const PAGE = 2000;
+/** A bounded stretch of a full verification: pass `next` as `after` to go on; null once at the head. */
+export interface FullChainReport extends ChainReport {
+  next: number | null;
+}
 
-/** Recomputes every hash in order; the first row whose link or content does not match is named. */
+const PAGE = 2000;
+/** Rows one call of a full verification reads at most, so an admin's request stays short however long the log. */
+export const FULL_ROWS_PER_CALL = 100_000;
+
+interface Position {
+  id: number;
+  hash: string;
+  count: number;
+}
+
+const GENESIS: Position = { id: 0, hash: GENESIS_HASH, count: 0 };
+
+/**
+ * Verifies the events appended since the newest checkpoint (the badge's check, run on every audit
+ * event), so its cost is the rows since, not the log. The checkpoint's own event must still carry
+ * its hash. Every verified page becomes the next checkpoint.
+ */
 export async function verifyChain(db: Db): Promise<ChainReport> {
-  let prev = GENESIS_HASH;
-  let count = 0;
-  let cursor = 0;
-  for (;;) {
-    const rows = await db.select().from(auditEvents).where(gt(auditEvents.id, cursor)).orderBy(asc(auditEvents.id)).limit(PAGE);
-    for (const row of rows) {
-      if (row.prevHash !== prev || chainHash(prev, row) !== row.hash) {
-        return { ok: false, count, head: prev === GENESIS_HASH ? null : prev, firstBadId: row.id };
-      }
-      prev = row.hash;
-      count += 1;
-    }
-    if (rows.length < PAGE) break;
-    cursor = rows.at(-1)!.id;
+  const [checkpoint] = await db.select().from(auditCheckpoints).orderBy(desc(auditCheckpoints.auditId)).limit(1);
+  let from = GENESIS;
+  if (checkpoint) {
+    const [event] = await db.select({ hash: auditEvents.hash }).from(auditEvents).where(eq(auditEvents.id, checkpoint.auditId));
+    if (event?.hash !== checkpoint.hash) return { ok: false, count: checkpoint.count - 1, head: null, firstBadId: checkpoint.auditId };
+    from = { id: checkpoint.auditId, hash: checkpoint.hash, count: checkpoint.count };
   }
-  return { ok: true, count, head: prev === GENESIS_HASH ? null : prev, firstBadId: null };
+  const { report } = await walk(db, from, Infinity, (at) => db.insert(auditCheckpoints).values({ auditId: at.id, hash: at.hash, count: at.count }).onConflictDoNothing());
+  return report;
+}
+
+/**
+ * Recomputes every hash from genesis, or from the event `after` (whose stored hash the previous
+ * stretch verified), reading at most `FULL_ROWS_PER_CALL` rows: what an admin runs to check the
+ * events before the checkpoints too.
+ */
+export async function verifyChainFully(db: Db, after?: number): Promise<FullChainReport> {
+  let from = GENESIS;
+  if (after) {
+    const [event] = await db.select({ hash: auditEvents.hash }).from(auditEvents).where(eq(auditEvents.id, after));
+    if (!event) return { ok: false, count: 0, head: null, firstBadId: after, next: null };
+    from = { id: after, hash: event.hash, count: 0 };
+  }
+  const { report, more, last } = await walk(db, from, FULL_ROWS_PER_CALL);
+  return { ...report, next: report.ok && more ? last.id : null };
+}
+
+/** Recomputes hashes in order from `from`; the first row whose link or content does not match is named. */
+async function walk(db: Db, from: Position, budget: number, verified?: (at: Position) => Promise<unknown>) {
+  let at = from;
+  let read = 0;
+  for (;;) {
+    const rows = await db.select().from(auditEvents).where(gt(auditEvents.id, at.id)).orderBy(asc(auditEvents.id)).limit(Math.min(PAGE, budget - read));
+    for (const row of rows) {
+      if (row.prevHash !== at.hash || chainHash(at.hash, row) !== row.hash) {
+        return { report: { ok: false, count: at.count, head: headOf(at), firstBadId: row.id }, more: false, last: at };
+      }
+      at = { id: row.id, hash: row.hash, count: at.count + 1 };
+    }
+    read += rows.length;
+    if (rows.length > 0) await verified?.(at);
+    if (rows.length < PAGE || read >= budget) {
+      return { report: { ok: true, count: at.count, head: headOf(at), firstBadId: null }, more: rows.length === PAGE || (read >= budget && rows.length > 0), last: at };
+    }
+  }
+}
+
+function headOf(at: Position): string | null {
+  return at.hash === GENESIS_HASH ? null : at.hash;
 }

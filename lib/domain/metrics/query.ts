@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { metricSeries } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
+import { Unprocessable } from "../errors";
 import { metricPoints, metricPointsHourly } from "./points-table";
 import { stepSeconds, type MetricsQuery } from "./query-input";
 
@@ -22,6 +23,9 @@ export interface QueryResult {
 const combine = { avg: sql`avg(v)`, sum: sql`sum(v)`, max: sql`max(v)`, min: sql`min(v)` } as const;
 
 const HOUR_SECONDS = 3_600;
+
+/** Series one query may read, merged by `groupBy` or not: past this a viewer's query could pin the database. */
+export const MAX_SERIES_PER_QUERY = 500;
 /** From intervals this long, charts read the hourly rollups: a week of 100 series is then 17,000 rows, not a million. */
 export const HOURLY_FROM_STEP_SECONDS = 900;
 
@@ -34,6 +38,7 @@ export const HOURLY_FROM_STEP_SECONDS = 900;
  * QueryResult as JSON text.
  */
 export async function queryMetrics(db: Db, q: MetricsQuery): Promise<string> {
+  await refuseTooManySeries(db, q);
   const hourly = stepSeconds(q.from, q.to, q.maxPoints) >= HOURLY_FROM_STEP_SECONDS;
   const origin = hourly ? new Date(Math.floor(q.from.getTime() / 3_600_000) * 3_600_000) : q.from;
   const step = hourly ? HOUR_SECONDS * Math.ceil(stepSeconds(origin, q.to, q.maxPoints) / HOUR_SECONDS) : stepSeconds(q.from, q.to, q.maxPoints);
@@ -87,6 +92,19 @@ export async function queryMetrics(db: Db, q: MetricsQuery): Promise<string> {
     from (${perSeries}) r`);
   const head = `"service":${JSON.stringify(q.service)},"name":${JSON.stringify(q.name)},"from":"${q.from.toISOString()}","to":"${q.to.toISOString()}"`;
   return `{${head},"stepSeconds":${step},"series":[${answer?.series ?? ""}]}`;
+}
+
+async function refuseTooManySeries(db: Db, q: MetricsQuery): Promise<void> {
+  const [row] = await db.execute<{ n: number }>(sql`
+    select count(*)::int as n from (
+      select 1 from ${metricSeries} s
+      where s.service = ${q.service} and s.name = ${q.name} and s.tags @> ${JSON.stringify(q.tags)}::jsonb
+      limit ${MAX_SERIES_PER_QUERY + 1}) x`);
+  if (row!.n > MAX_SERIES_PER_QUERY) {
+    throw new Unprocessable(`${q.name} of ${q.service} has more than ${MAX_SERIES_PER_QUERY} series matching these tags; narrow them with \`tags\`.`, [
+      { path: "tags", message: `matches more than ${MAX_SERIES_PER_QUERY} series` },
+    ]);
+  }
 }
 
 /** Whole hours from the rollups, and the hours not rolled yet summed from the raw points. */

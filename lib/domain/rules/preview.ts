@@ -5,16 +5,12 @@ import { holds, nextState, type RuleState } from "./rule-state";
 import { valueAt } from "./window-value";
 import type { z } from "zod";
 
-export const previewRuleInput = ruleFields.pick({
-  service: true,
-  metric: true,
-  tags: true,
-  aggregation: true,
-  windowSeconds: true,
-  comparator: true,
-  threshold: true,
-  forSeconds: true,
-});
+/** The longest window a preview evaluates: each of its 288 steps reads one window of points. */
+export const MAX_PREVIEW_WINDOW_SECONDS = 3_600;
+
+export const previewRuleInput = ruleFields
+  .pick({ service: true, metric: true, tags: true, aggregation: true, windowSeconds: true, comparator: true, threshold: true, forSeconds: true })
+  .extend({ windowSeconds: ruleFields.shape.windowSeconds.max(MAX_PREVIEW_WINDOW_SECONDS, "a preview evaluates windows of at most an hour") });
 
 const RANGE_SECONDS = 86_400;
 const STEPS = 288;

@@ -58,6 +58,7 @@ export const auditEvent = z
     action: z.string(),
     target: z.string().nullable(),
     outcome: z.enum(["ok", "denied"]),
+    count: z.number().int().min(1).meta({ description: "Attempts the event stands for: refusals of one caller, address and action in a minute fold into one event." }),
     before: z.unknown(),
     after: z.unknown(),
     reason: z.string().nullable(),
@@ -74,7 +75,13 @@ export const auditPage = z
   .meta({ id: "AuditPage" });
 
 export const chainReport = z
-  .object({ ok: z.boolean(), count: z.number().int(), head: z.string().nullable(), firstBadId: z.number().int().nullable() })
+  .object({
+    ok: z.boolean(),
+    count: z.number().int(),
+    head: z.string().nullable(),
+    firstBadId: z.number().int().nullable(),
+    next: z.number().int().nullable().optional().meta({ description: "With `full=true`: pass as `after` to verify the next stretch; null at the head." }),
+  })
   .meta({ id: "ChainReport" });
 
 const user = z.object({ id: z.string(), email: z.string(), role: z.enum(roles), disabled: z.boolean(), createdAt: time });

@@ -3,4 +3,4 @@ import { eventStreamResponse } from "@/lib/live/event-stream";
 
 export const dynamic = "force-dynamic";
 
-export const GET = readRoute("viewer", async ({ req }) => eventStreamResponse(req.signal));
+export const GET = readRoute("viewer", async ({ req, ctx }) => eventStreamResponse(req.signal, ctx.actor.kind === "user" ? ctx.actor.id : null));

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { heavyRead } from "@/lib/db/heavy-read";
 import { ValidationError } from "@/lib/domain/errors";
 import { previewRule, previewRuleInput } from "@/lib/domain/rules/preview";
 import { issuesOf } from "@/lib/domain/validation";
@@ -8,5 +9,5 @@ import { readRoute } from "@/lib/http/route";
 export const POST = readRoute("viewer", async ({ req }) => {
   const parsed = previewRuleInput.safeParse(await readJson(req));
   if (!parsed.success) throw new ValidationError(issuesOf(parsed.error));
-  return previewRule(db(), parsed.data);
+  return heavyRead(db(), (tx) => previewRule(tx, parsed.data));
 });

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { heavyRead } from "@/lib/db/heavy-read";
 import { ValidationError } from "@/lib/domain/errors";
 import { previewSilence } from "@/lib/domain/silences/list-silences";
 import { previewSilenceInput } from "@/lib/domain/silences/silence-input";
@@ -9,5 +10,5 @@ import { readRoute } from "@/lib/http/route";
 export const POST = readRoute("viewer", async ({ req }) => {
   const parsed = previewSilenceInput.safeParse(await readJson(req));
   if (!parsed.success) throw new ValidationError(issuesOf(parsed.error));
-  return previewSilence(db(), parsed.data);
+  return heavyRead(db(), (tx) => previewSilence(tx, parsed.data));
 });
