@@ -82,6 +82,7 @@ export interface BreakwaterClient {
   close(): void;
 }
 
+const FIRST_REPORT_WITHIN_MS = 1_000;
 const stateChanges: ReadonlySet<BreakerEventName> = new Set(["open", "half_open", "close"]);
 const noOverride: ControlOverride = { override: "none", reason: null, expiresAt: null };
 // setTimeout overflows past 2^31 ms; far expiries are simply re-evaluated hourly.
@@ -207,6 +208,9 @@ export function createBreakwaterClient(options: BreakwaterClientOptions): Breakw
 
   const reporter = createReporter({
     heartbeatMs: heartbeat,
+    // The control document usually arrives first, and its revision then rides in the first report,
+    // instead of a second report right after it to prove the instance applied it.
+    firstWithinMs: FIRST_REPORT_WITHIN_MS,
     async send() {
       const answer = await call(transport, "POST", "/api/v1/report", { body: buildReport(), timeoutMs: 10_000 });
       applyDocument(answer.body, "report");
@@ -255,7 +259,6 @@ export function createBreakwaterClient(options: BreakwaterClientOptions): Breakw
       onError: fail("control"),
     });
   }
-  reporter.soon();
 
   return {
     service,

@@ -15,6 +15,7 @@ beforeEach(() => {
   answer = async () => {};
   reporter = createReporter({
     heartbeatMs: HEARTBEAT_MS,
+    firstWithinMs: 60_000,
     send: () => {
       sentAt.push(Date.now());
       return answer();

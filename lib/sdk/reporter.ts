@@ -18,7 +18,13 @@ export interface Reporter {
  * calls meanwhile share one follow-up, so nothing piles up while the console is away and the next
  * send carries the latest state.
  */
-export function createReporter(options: { heartbeatMs: number; send: () => Promise<void>; onError: (error: unknown) => void }): Reporter {
+export function createReporter(options: {
+  heartbeatMs: number;
+  /** The first report goes out this long after the start, or sooner when `soon` is called. */
+  firstWithinMs: number;
+  send: () => Promise<void>;
+  onError: (error: unknown) => void;
+}): Reporter {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let dueAt = Number.POSITIVE_INFINITY;
   let failures = 0;
@@ -70,6 +76,8 @@ export function createReporter(options: { heartbeatMs: number; send: () => Promi
       });
     return queued;
   }
+
+  schedule(options.firstWithinMs);
 
   return {
     report,

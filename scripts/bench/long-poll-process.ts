@@ -37,7 +37,7 @@ export type Reply =
   | { errorCounts: Record<string, number> }
   | { closed: true };
 
-const READY_WITHIN_MS = 60_000;
+const READY_WITHIN_MS = 120_000;
 
 const clients: BreakwaterClient[] = [];
 let marks: string[] = [];
