@@ -50,6 +50,8 @@ async function clientOn(url: string, service: string, extra: Partial<BreakwaterC
   });
   clients.push(client);
   await eventually("the instance holds its control document", () => client.control() ?? undefined);
+  // The console knows a service from its first report; only then can it be flipped.
+  await client.report();
   return { client, requests };
 }
 
