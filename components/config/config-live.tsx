@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
+import { DeliveryLine } from "@/components/ui/delivery-line";
 import { ErrorState } from "@/components/ui/error-state";
 import { BakeStatus } from "./bake-status";
 import { DiffView } from "./diff-view";
@@ -46,6 +47,7 @@ function DocumentView({ selected, overview, initialVersions, can, actions }: Omi
   const [compare, setCompare] = useState<{ from: number; to: number } | null>(null);
   const [startFrom, setStartFrom] = useState<{ body: Body; label: string } | null>(null);
   const page = versions.data;
+  const delivery = overview.documents.find((d) => d.service === selected.service && d.environment === selected.environment)?.delivery ?? null;
   if (!page) return versions.error ? <ErrorState title="The versions could not be loaded.">{versions.error.message}</ErrorState> : null;
   const open = (next: Tab) => setTab(next);
   return (
@@ -57,6 +59,7 @@ function DocumentView({ selected, overview, initialVersions, can, actions }: Omi
         </span>
         <BakeStatus selected={selected} bake={page.bake} canEnd={can.endBake} actions={actions} />
       </div>
+      {delivery && delivery.target === page.currentVersion && <DeliveryLine delivery={delivery} what={`v${delivery.target}`} />}
       <div role="tablist" aria-label="Config views" className="flex gap-1 border-b border-zinc-200 dark:border-zinc-800">
         {tabs.map((t) => (
           <button

@@ -3,8 +3,11 @@
 import { useLiveQuery } from "@/components/live/use-live-query";
 import { documentUrl, type ConfigOverview, type Drift, type Selected, type VersionsPage } from "./types";
 
+/** The overview moves with `config` (publishes) and `service` (instances reporting the version they run, for its delivery). */
 export function useOverview(initialData: ConfigOverview) {
-  return useLiveQuery<ConfigOverview>(["config", "overview"], "/api/v1/config", { initialData });
+  const byConfig = useLiveQuery<ConfigOverview>(["config", "overview"], "/api/v1/config", { initialData });
+  const byService = useLiveQuery<ConfigOverview>(["service", "config-overview"], "/api/v1/config", { initialData });
+  return byService.dataUpdatedAt > byConfig.dataUpdatedAt ? byService : byConfig;
 }
 
 /** A page of a document's history: the newest, or the one before version `before`. */

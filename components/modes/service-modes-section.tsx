@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { DeliveryLine } from "@/components/ui/delivery-line";
 import type { ServiceModes as Modes } from "@/lib/domain/modes/types";
 import { ConvergenceView } from "./convergence-view";
 import { DesiredSummary } from "./desired-summary";
@@ -51,6 +52,7 @@ export function ServiceModesSection({ modes, onFlip, onClear }: Props) {
 
       <ModeLadder ladder={ladder} desired={desired.mode} automatic={modes.automaticMode} />
       <ConvergenceView service={service} convergence={modes.convergence} ladder={ladder} />
+      {modes.delivery && <DeliveryLine delivery={modes.delivery} what={`The last change (revision ${modes.delivery.target})`} />}
       {modes.queueDepth && <QueueDepthView depth={modes.queueDepth} />}
 
       <div className="space-y-2">

@@ -8,6 +8,8 @@ export const services = pgTable("services", {
   lastReportAt: timestamp("last_report_at", { withTimezone: true }).notNull().defaultNow(),
   /** Bumped by every change of the control document, so a stale `expectedRevision` is refused and ETags change. */
   revision: integer("revision").notNull().default(0),
+  /** When `revision` last moved: the start of the delivery every instance's report then proves. Null before any change. */
+  revisionAt: timestamp("revision_at", { withTimezone: true }),
   /** The modes the service declares in its reports, mildest first; null means the default ladder. */
   modes: text("modes").array(),
   /** The fleet's own choice: the most common automatic mode of the live instances. */
@@ -27,6 +29,11 @@ export const instances = pgTable(
     mode: text("mode"),
     automaticMode: text("automatic_mode"),
     configVersion: integer("config_version"),
+    /** When this instance first reported its current `configVersion`. */
+    configVersionAt: timestamp("config_version_at", { withTimezone: true }),
+    /** The control revision this instance last reported having applied, and when it first reported it. */
+    controlRevision: integer("control_revision"),
+    controlRevisionAt: timestamp("control_revision_at", { withTimezone: true }),
     queueDepth: integer("queue_depth"),
     firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull().defaultNow(),
     lastReportAt: timestamp("last_report_at", { withTimezone: true }).notNull().defaultNow(),

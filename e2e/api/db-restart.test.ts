@@ -130,7 +130,7 @@ async function flip(mode: string): Promise<void> {
 
 describe("a PostgreSQL restart under load", () => {
   it("answers 503 with Retry-After while it is away, recovers without a console restart, and loses nothing acknowledged", { timeout: 240_000 }, async () => {
-    sdk = createBreakwaterClient({ url: lane.url, token: fleetToken, service: SERVICE, instance: unique("sdk"), environment: "production", reportIntervalMs: 500, controlWaitSeconds: 5 });
+    sdk = createBreakwaterClient({ url: lane.url, token: fleetToken, service: SERVICE, instance: unique("sdk"), environment: "production", heartbeatMs: 500, controlWaitSeconds: 5 });
     await until(() => sdk.control(), (doc) => doc !== null);
     await flip("reduced_performance");
     await until(() => sdk.currentMode(), (mode) => mode === "reduced_performance");

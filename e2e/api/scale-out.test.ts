@@ -91,7 +91,7 @@ describe("several consoles on one database", () => {
 
   it("an SDK instance on B's lane gets a flip made on A", async () => {
     const service = unique("sdk-cross");
-    const client = createBreakwaterClient({ url: b.laneUrl, token: fleetToken, service, instance: unique("sdk"), environment: "production", reportIntervalMs: 500, controlWaitSeconds: 5 });
+    const client = createBreakwaterClient({ url: b.laneUrl, token: fleetToken, service, instance: unique("sdk"), environment: "production", heartbeatMs: 500, controlWaitSeconds: 5 });
     clients.push(client);
     await client.report();
     expect(await until(() => client.control(), (doc) => doc !== null)).not.toBeNull();

@@ -18,7 +18,7 @@ export function sdkFixture() {
         service,
         instance: unique(service),
         environment: "production",
-        reportIntervalMs: 500,
+        heartbeatMs: 500,
         controlWaitSeconds: 30,
       });
       clients.push(client);

@@ -30,7 +30,7 @@ export const test = base.extend<ConsoleFixtures>({
   sdkInstance: async ({}, use) => {
     const clients: BreakwaterClient[] = [];
     await use((service, token) => {
-      const client = createBreakwaterClient({ url: browserRun().url, token, service, instance: unique(service), environment: "production", reportIntervalMs: 500, controlWaitSeconds: 30 });
+      const client = createBreakwaterClient({ url: browserRun().url, token, service, instance: unique(service), environment: "production", heartbeatMs: 500, controlWaitSeconds: 30 });
       clients.push(client);
       return client;
     });

@@ -17,7 +17,8 @@ export interface TestLane {
  * fresh process lags for reasons of its neighbours, and a test of one bound must not trip on another.
  */
 export async function startLane(databaseUrl: string, env: Record<string, string> = {}): Promise<TestLane> {
-  const port = await freePort();
+  // A lane restarted on its predecessor's SERVICE_PORT is the same console to its clients.
+  const port = env.SERVICE_PORT ? Number(env.SERVICE_PORT) : await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/lane.ts", "--host", "127.0.0.1"], {
     env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, SERVICE_PORT: String(port), BREAKWATER_DEMO: "0", LANE_MAX_LOOP_DELAY_MS: "60000", ...env },

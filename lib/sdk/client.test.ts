@@ -80,7 +80,7 @@ function clientOf(server: ReturnType<typeof fakeConsole>, options: { modes?: str
     instance: "rag-api-1",
     environment: "production",
     fetch: server.fetch,
-    reportIntervalMs: options.reportIntervalMs ?? 60_000,
+    heartbeatMs: options.reportIntervalMs ?? 60_000,
     ...(options.modes ? { modes: options.modes } : {}),
   });
   clients.push(client);

@@ -1,10 +1,12 @@
-import { createConfigFollower, type AppliedConfig } from "./config-follower";
+import { createConfigFollower, parseConfig, type AppliedConfig } from "./config-follower";
 import { effectiveControl, overrideChanges, parseControl, type EffectiveControl } from "./control";
+import { followControl, type ControlPath } from "./control-channel";
 import { pollControl } from "./control-poller";
 import { createEventOutbox } from "./event-outbox";
 import { call, type Transport } from "./http";
 import { createReporter } from "./reporter";
 import { defaultModes } from "./types";
+import type { ConfigEvent } from "./control-stream";
 import type { BreakerEventName, BreakerSnapshot, ControlDocument, ControlOverride, HealthStatus, Override, Report } from "./types";
 
 export interface BreakwaterClientOptions {
@@ -15,7 +17,14 @@ export interface BreakwaterClientOptions {
   service: string;
   instance: string;
   environment: string;
-  reportIntervalMs?: number;
+  /**
+   * How often the instance reports when nothing it shows has changed (ms, default 10 s). A change
+   * of a breaker's state, of health, mode, config version or control revision is reported within
+   * a second instead; rates and latencies ride along with whichever report goes next.
+   */
+  heartbeatMs?: number;
+  /** How the instance follows its control document: the control stream (default), or the long-poll alone. */
+  control?: ControlPath;
   /** The degradation modes this service knows, mildest first. */
   modes?: readonly string[];
   fetch?: typeof fetch;
@@ -35,7 +44,10 @@ export interface ModeChange {
   expiresAt: string | null;
 }
 
-/** What a breaker adapter gives the client: its name and its state at report time. */
+/**
+ * What a breaker adapter gives the client: its name and its state at report time. Its state
+ * changes go through `recordBreakerEvent`, which also reports them within a second.
+ */
 export interface BreakerSource {
   name: string;
   snapshot(): BreakerSnapshot;
@@ -70,13 +82,15 @@ export interface BreakwaterClient {
   close(): void;
 }
 
+const FIRST_REPORT_WITHIN_MS = 1_000;
+const stateChanges: ReadonlySet<BreakerEventName> = new Set(["open", "half_open", "close"]);
 const noOverride: ControlOverride = { override: "none", reason: null, expiresAt: null };
 // setTimeout overflows past 2^31 ms; far expiries are simply re-evaluated hourly.
 const maxTimerMs = 3_600_000;
 
 export function createBreakwaterClient(options: BreakwaterClientOptions): BreakwaterClient {
   const { service, instance, environment } = options;
-  const interval = options.reportIntervalMs ?? 5_000;
+  const heartbeat = options.heartbeatMs ?? 10_000;
   const declared = [...(options.modes ?? defaultModes)];
   if (declared.length === 0) throw new TypeError("modes must name at least one mode");
   const aborter = new AbortController();
@@ -85,6 +99,7 @@ export function createBreakwaterClient(options: BreakwaterClientOptions): Breakw
 
   let automatic = declared[0]!;
   let health: Report["health"] = { status: "healthy", checks: {} };
+  let controlPath: ControlPath | null = null;
   let queueDepth: number | undefined;
   const breakers = new Map<string, BreakerSource>();
   const modeListeners = new Set<(mode: string, change: ModeChange) => void>();
@@ -138,18 +153,32 @@ export function createBreakwaterClient(options: BreakwaterClientOptions): Breakw
     if (changes.length > 0) reporter.soon();
   };
 
-  /** The long-poll's answer is the newest by construction; a report's answer may have been overtaken by it. */
-  const applyDocument = (body: unknown, fromLongPoll: boolean) => {
+  /**
+   * The stream's and the long-poll's documents are the newest by construction; a report's answer
+   * may have been overtaken by them. While the stream is open it brings config bodies itself, so
+   * a document naming a new version fetches it only when the stream is not there to.
+   */
+  const applyDocument = (body: unknown, from: ControlPath | "report") => {
     const next = parseControl(body);
     if (!next || next.service !== service) return;
-    if (!fromLongPoll && doc && next.revision < doc.revision) return;
+    if (from === "report" && doc && next.revision < doc.revision) return;
     const changed = JSON.stringify(next) !== JSON.stringify(doc);
+    const revised = next.revision !== doc?.revision;
     doc = next;
     if (!changed) return;
     emit(controlListeners, next);
     const configVersion = next.config[environment]?.version;
-    if (configVersion !== undefined) follower.follow(configVersion);
+    if (configVersion !== undefined && controlPath !== "stream") follower.follow(configVersion);
     reevaluate();
+    // The report carrying the new revision is the console's proof that this instance applied it.
+    if (revised) reporter.soon();
+  };
+
+  const applyConfigEvent = (event: ConfigEvent) => {
+    if (event.environment !== environment) return;
+    if (event.tooLarge) return follower.follow(event.version);
+    const config = parseConfig(event);
+    if (config) follower.offer(config);
   };
 
   const buildReport = (): Report => {
@@ -178,10 +207,13 @@ export function createBreakwaterClient(options: BreakwaterClientOptions): Breakw
   };
 
   const reporter = createReporter({
-    intervalMs: interval,
+    heartbeatMs: heartbeat,
+    // The control document usually arrives first, and its revision then rides in the first report,
+    // instead of a second report right after it to prove the instance applied it.
+    firstWithinMs: FIRST_REPORT_WITHIN_MS,
     async send() {
       const answer = await call(transport, "POST", "/api/v1/report", { body: buildReport(), timeoutMs: 10_000 });
-      applyDocument(answer.body, false);
+      applyDocument(answer.body, "report");
     },
     onError: fail("report"),
   });
@@ -209,16 +241,24 @@ export function createBreakwaterClient(options: BreakwaterClientOptions): Breakw
     return () => void listeners.delete(fn);
   };
 
-  void pollControl({
-    transport,
-    service,
-    instance,
-    waitSeconds: Math.min(60, Math.max(1, options.controlWaitSeconds ?? 30)),
-    fallbackIntervalMs: interval,
-    onDocument: (body) => applyDocument(body, true),
-    onError: fail("control"),
-  });
-  reporter.soon();
+  const waitSeconds = Math.min(60, Math.max(1, options.controlWaitSeconds ?? 30));
+  if (options.control === "long-poll") {
+    void pollControl({ transport, service, instance, waitSeconds, fallbackIntervalMs: heartbeat, onDocument: (body) => applyDocument(body, "long-poll"), onError: fail("control") });
+  } else {
+    void followControl({
+      transport,
+      service,
+      instance,
+      environment,
+      waitSeconds,
+      fallbackIntervalMs: heartbeat,
+      lastRevision: () => doc?.revision ?? null,
+      onDocument: applyDocument,
+      onConfig: applyConfigEvent,
+      onPath: (path) => (controlPath = path),
+      onError: fail("control"),
+    });
+  }
 
   return {
     service,
@@ -237,7 +277,9 @@ export function createBreakwaterClient(options: BreakwaterClientOptions): Breakw
     overrideOf: (breaker) => effective.overrides[breaker] ?? noOverride,
     control: () => doc,
     setHealth(status, checks = {}) {
-      health = { status, checks: { ...checks } };
+      const next = { status, checks: { ...checks } };
+      if (JSON.stringify(next) !== JSON.stringify(health)) reporter.soon();
+      health = next;
     },
     setQueueDepth(depth) {
       queueDepth = Math.max(0, Math.round(depth));
@@ -252,6 +294,7 @@ export function createBreakwaterClient(options: BreakwaterClientOptions): Breakw
     },
     recordBreakerEvent(breaker, event, at = new Date()) {
       outbox.push({ service, instance, breaker, event, at: at.toISOString() });
+      if (stateChanges.has(event)) reporter.soon();
     },
     report: () => reporter.report(),
     close() {

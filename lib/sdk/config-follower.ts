@@ -1,5 +1,6 @@
 import { backoffDelay } from "./backoff";
 import { call, type Transport } from "./http";
+import { sleep } from "./sleep";
 
 export interface AppliedConfig {
   version: number;
@@ -9,13 +10,16 @@ export interface AppliedConfig {
 export interface ConfigFollower {
   /** The control document names `version` as current: fetch it unless it is applied already. */
   follow(version: number): void;
+  /** A config that came with its body (the control stream's `config` event): applied unless a newer one is. */
+  offer(config: AppliedConfig): void;
   applied(): AppliedConfig | null;
 }
 
 /**
- * Keeps this instance on the config version the control document names. The control document
- * carries only the version, so the body is fetched once per change, conditionally on the version
- * held; a failed fetch is retried with backoff until it succeeds or a newer version is named.
+ * Keeps this instance on the config version the control document names. The control stream hands
+ * bodies over as they are published; otherwise (the long-poll, or a body too large for an event)
+ * the body is fetched once per change, conditionally on the version held, and a failed fetch is
+ * retried with backoff until it succeeds or a newer version is named.
  */
 export function createConfigFollower(options: {
   transport: Transport;
@@ -59,16 +63,7 @@ export function createConfigFollower(options: {
     }
   };
 
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      options.transport.closed.addEventListener("abort", done, { once: true });
-      function done() {
-        clearTimeout(timer);
-        options.transport.closed.removeEventListener("abort", done);
-        resolve();
-      }
-    });
+  const pause = (ms: number) => sleep(ms, options.transport.closed);
 
   return {
     follow(version) {
@@ -76,11 +71,18 @@ export function createConfigFollower(options: {
       wanted = version;
       if (!fetching) void fetchUntilCurrent();
     },
+    offer(config) {
+      if (config.version <= (applied?.version ?? 0)) return;
+      applied = config;
+      wanted = Math.max(wanted, config.version);
+      options.onApplied(config);
+    },
     applied: () => applied,
   };
 }
 
-function parseConfig(body: unknown): AppliedConfig | null {
+/** A config version with its body, or null when the answer is not one. */
+export function parseConfig(body: unknown): AppliedConfig | null {
   const candidate = body as { version?: unknown; body?: unknown } | null;
   if (!candidate || typeof candidate.version !== "number" || typeof candidate.body !== "object" || candidate.body === null || Array.isArray(candidate.body)) return null;
   return { version: candidate.version, body: candidate.body as Record<string, unknown> };

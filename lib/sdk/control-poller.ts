@@ -1,5 +1,6 @@
 import { backoffDelay, spreadInterval } from "./backoff";
 import { call, type Transport } from "./http";
+import { sleep } from "./sleep";
 
 /** A 304 sooner than this was not held by the console, so asking again at once could spin. */
 const HELD_AT_LEAST_MS = 1_000;
@@ -55,16 +56,4 @@ export async function pollControl(options: {
     }
     if (pause > 0) await sleep(pause, transport.closed);
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    }
-  });
 }

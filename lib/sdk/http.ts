@@ -4,6 +4,8 @@ export class BreakwaterHttpError extends Error {
     readonly status: number,
     readonly path: string,
     detail: string,
+    /** A busy console's `Retry-After` (503), in milliseconds; null when it named none. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(`${path} answered ${status}${detail ? `: ${detail}` : ""}`);
   }
@@ -46,9 +48,15 @@ export async function call(
   });
   const text = await response.text();
   if (!response.ok && response.status !== 304) {
-    throw new BreakwaterHttpError(response.status, path, text.slice(0, 300));
+    throw new BreakwaterHttpError(response.status, path, text.slice(0, 300), retryAfterOf(response));
   }
   return { status: response.status, headers: response.headers, body: text ? safeJson(text) : null };
+}
+
+/** `Retry-After` in seconds (the console never sends a date), capped so a wrong header cannot park an instance for long. */
+export function retryAfterOf(response: Response): number | null {
+  const seconds = Number(response.headers.get("retry-after") ?? Number.NaN);
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, 300) * 1_000 : null;
 }
 
 function safeJson(text: string): unknown {

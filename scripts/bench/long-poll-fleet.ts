@@ -18,11 +18,14 @@ export interface LongPollFleetOptions {
   watch: Watch;
   /** Instances started per second over the whole fleet. */
   startPerSecond: number;
-  /** How often each instance reports (the SDK's own default is 5 s). */
-  reportIntervalMs: number;
+  /** How often each instance reports when nothing changed (the SDK's own default is 10 s). */
+  heartbeatMs: number;
+  /** Where the instances report and follow their control: the service lane, as the SDK's users should. */
+  url: string;
+  control: "stream" | "long-poll";
 }
 
-/** Instances of one service running the real SDK, each long-polling its control document. */
+/** Instances of one service running the real SDK, each following its control document. */
 export interface LongPollFleet {
   count: number;
   /** How many callbacks carrying `mark` have arrived, over all instances. */
@@ -48,7 +51,18 @@ export async function openLongPollFleet(stack: Stack, options: LongPollFleetOpti
       children.map((c, i) =>
         ask<Command, Reply, number>(
           c,
-          { open: { url: stack.origin, token: stack.serviceToken, service: options.service, instances: namesOf(i), watch: options.watch, startEveryMs, reportIntervalMs: options.reportIntervalMs } },
+          {
+            open: {
+              url: options.url,
+              token: stack.serviceToken,
+              service: options.service,
+              instances: namesOf(i),
+              watch: options.watch,
+              startEveryMs,
+              heartbeatMs: options.heartbeatMs,
+              control: options.control,
+            },
+          },
           (r) => ("opened" in r ? r.opened : undefined),
         ),
       ),

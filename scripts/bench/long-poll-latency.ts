@@ -66,18 +66,23 @@ export async function measureActionToCallbacks(stack: Stack, fleet: LongPollFlee
 }
 
 /**
- * Waits until the server is idle: the aftermath of an action (each instance's report and its next
- * long-poll) is over, so the next action does not queue behind it.
+ * Waits until the servers are idle: the aftermath of an action (each instance's report carrying
+ * the new revision) is over, so the next action does not queue behind it.
  */
 async function serverIdle(stack: Stack): Promise<void> {
   const deadline = Date.now() + QUIET_WITHIN_MS;
-  let before = await cpuMs(stack.serverPid);
+  let before = await serversCpuMs(stack);
   while (Date.now() < deadline) {
     await sleep(QUIET_WINDOW_MS);
-    const now = await cpuMs(stack.serverPid);
+    const now = await serversCpuMs(stack);
     if (now - before < QUIET_WINDOW_MS * QUIET_SHARE) return;
     before = now;
   }
+}
+
+/** CPU time of the console's process and the lane's, together: an action's aftermath runs in both. */
+export async function serversCpuMs(stack: Stack): Promise<number> {
+  return (await cpuMs(stack.serverPid)) + (await cpuMs(stack.lanePid));
 }
 
 /** A postgres.js LISTEN client on the console's channel, timing notifications the bench commits itself. */

@@ -1,10 +1,10 @@
 /**
  * A process of the benchmark running SDK clients (`createBreakwaterClient`), each one instance of a
- * service long-polling its control document, so that hundreds of them do not share the bench's own
+ * service following its control document (over the stream, or the long-poll alone), so that hundreds of them do not share the bench's own
  * event loop and connection pool. Driven over IPC by long-poll-fleet.ts. Each callback a watch
  * names is recorded with the mark it carries, at its time on the machine's monotonic clock.
  */
-import { createBreakwaterClient, type BreakwaterClient } from "@/lib/sdk";
+import { createBreakwaterClient, type BreakwaterClient, type BreakwaterClientOptions } from "@/lib/sdk";
 import { monotonicMs, sleep } from "./stats";
 
 /** What a watch listens to on each client, and the mark that tells which action a callback answers. */
@@ -23,7 +23,8 @@ export interface OpenCommand {
   watch: Watch;
   /** The pause between starting two instances of this process. */
   startEveryMs: number;
-  reportIntervalMs: number;
+  heartbeatMs: number;
+  control: NonNullable<BreakwaterClientOptions["control"]>;
 }
 
 export type Command = { open: OpenCommand } | { count: string } | { collect: string } | { errors: true } | { close: true };
@@ -36,7 +37,7 @@ export type Reply =
   | { errorCounts: Record<string, number> }
   | { closed: true };
 
-const READY_WITHIN_MS = 60_000;
+const READY_WITHIN_MS = 120_000;
 
 const clients: BreakwaterClient[] = [];
 let marks: string[] = [];
@@ -62,7 +63,7 @@ process.on("message", (command: Command) => {
 });
 
 /** Starts the clients and resolves once each has its first control document. */
-async function open({ url, token, service, instances, watch, startEveryMs, reportIntervalMs }: OpenCommand): Promise<number> {
+async function open({ url, token, service, instances, watch, startEveryMs, heartbeatMs, control }: OpenCommand): Promise<number> {
   const record = (mark: string) => {
     at.push(monotonicMs());
     marks.push(mark);
@@ -74,7 +75,8 @@ async function open({ url, token, service, instances, watch, startEveryMs, repor
       service,
       instance,
       environment: "production",
-      reportIntervalMs,
+      heartbeatMs,
+      control,
       onError: (error, during) => {
         errors[during] = (errors[during] ?? 0) + 1;
         lastError = `${during}: ${String(error)}`;

@@ -51,7 +51,7 @@ async function main() {
       timers.push(setTimeout(() => running.push(startInstance({ url, token, service, index, startedAt, log, onError })), delay));
     }
   }
-  log(`${count} instances of ${fleet.length} services report to ${url} every 2 s with the service token demo-fleet`);
+  log(`${count} instances of ${fleet.length} services report to ${url} on a 10 s heartbeat, and within a second of each change, with the service token demo-fleet; they follow the control stream`);
 }
 
 main().catch((error) => {

@@ -47,7 +47,6 @@ export function startInstance(options: InstanceOptions): { id: string; stop(): v
     service: service.name,
     instance: id,
     environment: "production",
-    reportIntervalMs: 2_000,
     ...(service.modes ? { modes: service.modes } : {}),
     onError: options.onError,
   });

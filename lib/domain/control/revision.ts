@@ -37,6 +37,6 @@ export async function lockControl(tx: Db, service: string, expectedRevision?: nu
 export async function bumpRevision(tx: Db, service: string): Promise<void> {
   await tx
     .update(services)
-    .set({ revision: sql`${services.revision} + 1` })
+    .set({ revision: sql`${services.revision} + 1`, revisionAt: sql`now()` })
     .where(eq(services.name, service));
 }

@@ -1,6 +1,7 @@
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { instances, modeChanges, modeOverrides, services } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
+import { controlDeliveries } from "../control/delivery";
 import { convergenceOf, queueDepthOf } from "./convergence";
 import { desiredMode } from "./desired-mode";
 import { declaredModes } from "./ladder";
@@ -10,7 +11,7 @@ export const HISTORY_PER_SERVICE = 10;
 
 /** The Modes page: per service the desired mode, who set it and until when, convergence, queue depth and latest changes. */
 export async function listModes(db: Db, now = new Date()): Promise<ServiceModes[]> {
-  const [serviceRows, instanceRows, history] = await Promise.all([
+  const [serviceRows, instanceRows, history, deliveries] = await Promise.all([
     db.select({ service: services, manual: modeOverrides }).from(services).leftJoin(modeOverrides, eq(modeOverrides.service, services.name)).orderBy(asc(services.name)),
     db
       .select({
@@ -24,6 +25,7 @@ export async function listModes(db: Db, now = new Date()): Promise<ServiceModes[
       .from(instances)
       .orderBy(asc(instances.service), asc(instances.instance)),
     latestChanges(db, HISTORY_PER_SERVICE),
+    controlDeliveries(db, now),
   ]);
   return serviceRows.map(({ service, manual }) => {
     const own = instanceRows.filter((i) => i.service === service.name);
@@ -35,6 +37,7 @@ export async function listModes(db: Db, now = new Date()): Promise<ServiceModes[
       desired,
       automaticMode: service.automaticMode,
       convergence: convergenceOf(desired.mode, own, now),
+      delivery: deliveries.get(service.name) ?? null,
       queueDepth: queueDepthOf(own, now),
       history: history.filter((h) => h.service === service.name),
     };

@@ -1,3 +1,5 @@
+import type { Delivery } from "../control/delivery-types";
+
 /** The results of the mode queries, as the Modes page and the API show them. Times are RFC 3339 strings. */
 
 export type ModeSource = "manual" | "automatic";
@@ -60,6 +62,8 @@ export interface ServiceModes {
   /** The most common automatic choice of the live instances, or `normal`. */
   automaticMode: string;
   convergence: Convergence;
+  /** How far the last change of the control document has reached; null before any, or with no live instance. */
+  delivery: Delivery | null;
   queueDepth: QueueDepth | null;
   /** The latest changes, newest first. */
   history: ModeChange[];

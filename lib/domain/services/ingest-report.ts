@@ -8,6 +8,7 @@ import { controlDocument } from "../control/document";
 import { recordReportMetrics } from "../metrics/report-metrics";
 import { refreshAutomaticMode } from "../modes/automatic-mode";
 import { defineMutation } from "../mutation";
+import { deliveredNow, deliveryOnConflict, deliveryOnInsert } from "./delivery-columns";
 import { isStale } from "./liveness";
 import { rateUpdateDue } from "./rate-updates";
 import { readPrior } from "./report-prior";
@@ -37,10 +38,11 @@ export const ingestReport = defineMutation({
       configVersion: input.configVersion ?? before?.configVersion ?? null,
       queueDepth: input.queueDepth ?? null,
     };
-    await tx
+    const [{ delivered } = { delivered: false }] = await tx
       .insert(instances)
-      .values({ service: input.service, instance: input.instance, ...next })
-      .onConflictDoUpdate({ target: [instances.service, instances.instance], set: { ...next, lastReportAt: sql`now()` } });
+      .values({ service: input.service, instance: input.instance, ...next, ...deliveryOnInsert({ controlRevision: input.controlRevision, configVersion: next.configVersion }) })
+      .onConflictDoUpdate({ target: [instances.service, instances.instance], set: { ...next, ...deliveryOnConflict, lastReportAt: sql`now()` } })
+      .returning({ delivered: deliveredNow });
 
     const events = new Map<string, LiveEvent>();
     const notify = (...list: LiveEvent[]) => list.forEach((e) => events.set(`${e.topic}:${e.id}`, e));
@@ -52,7 +54,8 @@ export const ingestReport = defineMutation({
       before.mode !== next.mode ||
       before.automaticMode !== next.automaticMode ||
       before.configVersion !== next.configVersion ||
-      before.queueDepth !== next.queueDepth;
+      before.queueDepth !== next.queueDepth ||
+      delivered;
     if (visibleChange) notify({ topic: "service", id: input.service });
 
     const declared = input.modes !== undefined && !sameModes(prior.declaredModes, input.modes);

@@ -1,6 +1,10 @@
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 
-/** An instance that has not reported for this long is stale: shown as such, left out of every count of live instances. */
+/**
+ * An instance that has not reported for this long is stale: shown as such, left out of every count
+ * of live instances. The SDK reports on a 10 s heartbeat (spread ±10 %) when nothing changes, so
+ * one lost report never marks a running instance stale, and an instance gone for three heartbeats is.
+ */
 export const STALE_AFTER_MS = 30_000;
 
 export function isStale(lastReportAt: Date, now: Date): boolean {

@@ -36,6 +36,8 @@ export const reportInput = z.object({
   automaticMode: z.string().trim().min(1).max(64).optional(),
   modes: z.array(z.string().trim().min(1).max(64)).min(1).max(32).optional(),
   configVersion: z.number().int().nonnegative().optional(),
+  /** The control revision the instance has applied: its proof that a change reached it. */
+  controlRevision: z.number().int().nonnegative().optional(),
   health: z
     .object({ status: z.enum(healthStatuses), checks: z.record(z.string().max(100), z.string().max(200)).optional() })
     .optional(),
