@@ -21,6 +21,7 @@ const schema = z.object({
   METRICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(400).default(14),
   METRICS_SERIES_PER_SERVICE: z.coerce.number().int().min(1).default(10_000),
   OUTBOUND_ALLOW_PRIVATE: flag.default(false),
+  INCIDENT_QUIET_SECONDS: z.coerce.number().int().min(1).default(600),
 });
 
 export type Env = z.infer<typeof schema>;

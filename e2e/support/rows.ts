@@ -3,10 +3,12 @@ import type postgres from "postgres";
 /** Row counts of every table of the console, to show that a refused or malformed request wrote nothing. */
 export async function rowCounts(sql: postgres.Sql): Promise<Record<string, number>> {
   // Partitions are left out: a partitioned table counts their rows, and the metrics job creates
-  // tomorrow's partitions whenever it runs, which is no write of the request under test.
+  // tomorrow's partitions whenever it runs, which is no write of the request under test. So are the
+  // incident tables: the incidents job opens and joins them from alerts a test sent earlier.
   const tables = await sql<{ name: string }[]>`
     select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
+      and c.relname not in ('incidents', 'incident_alerts')
     order by c.relname`;
   const counts: Record<string, number> = {};
   for (const { name } of tables) {
