@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { OpenIncidents } from "@/components/incidents/incidents-live";
+import type { IncidentItem } from "@/components/incidents/types";
 import { OverviewLive } from "@/components/overview/overview-live";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/lib/db/client";
+import { openIncidents } from "@/lib/domain/incidents/list-incidents";
 import { listServices } from "@/lib/domain/services/list-services";
 import { STALE_AFTER_MS } from "@/lib/domain/services/liveness";
 import { signedIn } from "./page-access";
@@ -11,10 +14,11 @@ export const metadata: Metadata = { title: "Overview · Breakwater" };
 
 export default async function OverviewPage() {
   await signedIn();
-  const services = await listServices(db());
+  const [services, incidents] = await Promise.all([listServices(db()), openIncidents(db())]);
   return (
     <>
       <PageHeader title="Overview" description="Services and their instances, as they report." />
+      <OpenIncidents initialData={{ items: incidents as IncidentItem[] }} />
       <OverviewLive initialData={{ services }} staleAfterMs={STALE_AFTER_MS} origin={await siteOrigin()} />
     </>
   );
