@@ -35,6 +35,7 @@ const schema = z.object({
         issue.addIssue({ code: "custom", message: (error as Error).message });
       }
     }),
+  INCIDENT_QUIET_SECONDS: z.coerce.number().int().min(1).default(600),
 });
 
 export type Env = z.infer<typeof schema>;

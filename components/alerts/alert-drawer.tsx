@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useLiveQuery } from "@/components/live/use-live-query";
 import { Button } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/error-state";
@@ -8,18 +8,23 @@ import { FormError } from "@/components/ui/form-error";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Textarea } from "@/components/ui/textarea";
 import { generatorLink } from "@/lib/domain/alerts/generator-link";
+import type { Role, SendFix } from "@/components/incidents/types";
+import { AlertContextPanel } from "./alert-context";
 import { DeliveryLog } from "./delivery-log";
 import { SeverityBadge, StatusBadge } from "./status-badge";
-import { alertName, type AlertActions, type AlertDetail } from "./types";
+import { alertName, type AlertActions, type AlertDetail, type TimelineItem } from "./types";
 
 interface Props {
   id: number;
   actions: AlertActions | null;
+  role: Role;
+  /** Present for operators and above; each suggested action still needs its own role. */
+  sendFix: SendFix | null;
   onSilence: (alert: AlertDetail) => void;
   onClose: () => void;
 }
 
-export function AlertDrawer({ id, actions, onSilence, onClose }: Props) {
+export function AlertDrawer({ id, actions, role, sendFix, onSilence, onClose }: Props) {
   const { data, error } = useLiveQuery<AlertDetail>(["alert", "detail", id], `/api/v1/alerts/${id}`);
   return (
     <aside
@@ -33,12 +38,12 @@ export function AlertDrawer({ id, actions, onSilence, onClose }: Props) {
         </Button>
       </div>
       {error && <ErrorState title="The alert could not be loaded.">{error.message}</ErrorState>}
-      {data && <Details alert={data} actions={actions} onSilence={() => onSilence(data)} />}
+      {data && <Details alert={data} actions={actions} onSilence={() => onSilence(data)} context={<AlertContextPanel alertId={id} role={role} sendFix={sendFix} />} />}
     </aside>
   );
 }
 
-function Details({ alert, actions, onSilence }: { alert: AlertDetail; actions: AlertActions | null; onSilence: () => void }) {
+function Details({ alert, actions, onSilence, context }: { alert: AlertDetail; actions: AlertActions | null; onSilence: () => void; context: ReactNode }) {
   const link = generatorLink(alert.generatorURL);
   return (
     <>
@@ -47,6 +52,7 @@ function Details({ alert, actions, onSilence }: { alert: AlertDetail; actions: A
         {alert.acknowledgedBy && <span>· acknowledged by {alert.acknowledgedBy}</span>}
       </p>
       {actions && <Respond alert={alert} actions={actions} onSilence={onSilence} />}
+      {context}
       <Pairs title="Labels" pairs={alert.labels} />
       <Pairs title="Annotations" pairs={alert.annotations} />
       {link ? (
@@ -61,8 +67,9 @@ function Details({ alert, actions, onSilence }: { alert: AlertDetail; actions: A
         <ol aria-label="Timeline" className="space-y-1 text-sm">
           {alert.timeline.map((t) => (
             <li key={t.id}>
-              <RelativeTime at={t.at} /> · <span className="font-medium">{t.kind}</span>
+              <RelativeTime at={t.at} /> · <span className="font-medium">{describe(t)}</span>
               {t.actor && ` by ${t.actor}`}
+              {t.kind === "action" && " from this alert"}
               {t.note && <span className="text-zinc-600 dark:text-zinc-400"> — {t.note}</span>}
             </li>
           ))}
@@ -74,6 +81,11 @@ function Details({ alert, actions, onSilence }: { alert: AlertDetail; actions: A
       </section>
     </>
   );
+}
+
+function describe(t: TimelineItem): string {
+  const summary = t.detail?.summary;
+  return t.kind === "action" && typeof summary === "string" ? summary : t.kind;
 }
 
 function Pairs({ title, pairs }: { title: string; pairs: Record<string, string> }) {

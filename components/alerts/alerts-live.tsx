@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { FormError } from "@/components/ui/form-error";
 import { useDebounced } from "@/components/ui/use-debounced";
+import type { Role, SendFix } from "@/components/incidents/types";
 import { AlertDrawer } from "./alert-drawer";
 import { AlertFilters, alertsUrl, noFilters, type Filters } from "./alert-filters";
 import { AlertsTable } from "./alerts-table";
@@ -21,6 +22,8 @@ interface Props {
   initialData: AlertsPage;
   /** Present for responders and above. */
   actions: AlertActions | null;
+  role: Role;
+  sendFix: SendFix | null;
 }
 
 /** The alert's own labels as equality matchers, its name first. */
@@ -31,7 +34,7 @@ const similar = (alert: AlertItem): Matcher[] =>
 
 const blank: Matcher[] = [{ label: "", op: "=", value: "" }];
 
-export function AlertsLive({ initialData, actions }: Props) {
+export function AlertsLive({ initialData, actions, role, sendFix }: Props) {
   const [filters, setFilters] = useState<Filters>(noFilters);
   const url = alertsUrl(useDebounced(filters, 250));
   const { data, error } = useLiveQuery<AlertsPage>(["alert", "list", url], url, url === alertsUrl(noFilters) ? { initialData } : undefined);
@@ -113,7 +116,7 @@ export function AlertsLive({ initialData, actions }: Props) {
         />
       )}
       <SilencesList expireSilence={actions?.expireSilence ?? null} />
-      {open !== null && <AlertDrawer id={open} actions={actions} onSilence={(alert) => setSilencing(similar(alert))} onClose={() => setOpen(null)} />}
+      {open !== null && <AlertDrawer id={open} actions={actions} role={role} sendFix={sendFix} onSilence={(alert) => setSilencing(similar(alert))} onClose={() => setOpen(null)} />}
       {silencing && actions && <SilenceDialog initialMatchers={silencing} createSilence={actions.createSilence} onClose={() => setSilencing(null)} />}
     </div>
   );

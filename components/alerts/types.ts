@@ -51,6 +51,8 @@ export interface TimelineItem {
   at: string;
   actor: string | null;
   note: string | null;
+  /** For an `action` sent from the alert: what it did. */
+  detail: { summary?: unknown } | null;
 }
 
 /** GET /api/v1/alerts/{id}. */

@@ -51,6 +51,24 @@ function itemsOf(a: AttentionData): Item[] {
       ),
     });
   }
+  for (const i of a.incidents) {
+    items.push({
+      key: `incident-${i.id}`,
+      tone: i.severity === "critical" ? "red" : "amber",
+      rank: 0.5,
+      kind: "incident",
+      href: `/incidents/${i.id}`,
+      body: (
+        <>
+          {i.title}
+          <span className="text-zinc-500 dark:text-zinc-400">
+            {" "}
+            · {i.severity} incident on {i.service}, opened <RelativeTime at={i.openedAt} />
+          </span>
+        </>
+      ),
+    });
+  }
   for (const b of a.breakers) {
     items.push({
       key: `breaker-${b.service}-${b.breaker}`,
@@ -139,7 +157,7 @@ function itemsOf(a: AttentionData): Item[] {
 export function NeedsYouNow({ initialData }: { initialData: AttentionData }) {
   const { data = initialData, error } = useLiveQuery<AttentionData>(["alert", "attention"], "/api/v1/attention", {
     initialData,
-    alsoOn: ["breaker", "mode", "config", "service"],
+    alsoOn: ["incident", "breaker", "mode", "config", "service"],
   });
   const items = itemsOf(data);
   return (
@@ -148,7 +166,7 @@ export function NeedsYouNow({ initialData }: { initialData: AttentionData }) {
       {error && <ErrorState title="This list could not be refreshed.">It shows the last data received; it retries by itself.</ErrorState>}
       {items.length === 0 ? (
         <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-900 dark:bg-green-950/50 dark:text-green-200">
-          All clear: no firing alert, no open breaker, every service on its normal mode, every instance reporting and current.
+          All clear: no firing alert, no open incident, no open breaker, every service on its normal mode, every instance reporting and current.
         </p>
       ) : (
         <ul className="divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">

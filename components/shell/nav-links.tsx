@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { FiringCountsBadges, type FiringCounts } from "@/components/alerts/firing-counts";
+import { OpenIncidentsBadge } from "@/components/incidents/incidents-live";
 import { focusRing } from "@/components/ui/button";
 
 const links = [
@@ -10,6 +11,7 @@ const links = [
   { href: "/breakers", label: "Breakers" },
   { href: "/modes", label: "Modes" },
   { href: "/alerts", label: "Alerts" },
+  { href: "/incidents", label: "Incidents" },
   { href: "/routing", label: "Routing" },
   { href: "/config", label: "Config" },
   { href: "/metrics", label: "Metrics" },
@@ -17,7 +19,7 @@ const links = [
   { href: "/settings", label: "Settings" },
 ] as const;
 
-export function NavLinks({ firing }: { firing: FiringCounts }) {
+export function NavLinks({ firing, openIncidents }: { firing: FiringCounts; openIncidents: number }) {
   const pathname = usePathname();
   return (
     <ul className="flex flex-wrap gap-0.5 md:flex-col">
@@ -37,6 +39,7 @@ export function NavLinks({ firing }: { firing: FiringCounts }) {
               {label}
             </Link>
             {href === "/alerts" && <FiringCountsBadges initialData={firing} />}
+            {href === "/incidents" && <OpenIncidentsBadge initialData={openIncidents} />}
           </li>
         );
       })}

@@ -5,7 +5,7 @@ import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 import { TimeZoneSwitch } from "./time-zone-switch";
 
-export function Sidebar({ email, role, firing }: { email: string; role: string; firing: FiringCounts }) {
+export function Sidebar({ email, role, firing, openIncidents }: { email: string; role: string; firing: FiringCounts; openIncidents: number }) {
   return (
     <aside className="flex shrink-0 flex-col gap-4 border-b border-zinc-200 bg-zinc-100/60 p-3 md:sticky md:top-0 md:h-screen md:w-56 md:border-r md:border-b-0 dark:border-zinc-800 dark:bg-zinc-900/40">
       <div className="flex items-center justify-between gap-2 px-2.5 pt-1">
@@ -13,7 +13,7 @@ export function Sidebar({ email, role, firing }: { email: string; role: string; 
         <LiveIndicator />
       </div>
       <nav aria-label="Console">
-        <NavLinks firing={firing} />
+        <NavLinks firing={firing} openIncidents={openIncidents} />
       </nav>
       <div className="mt-auto space-y-2 border-t border-zinc-200 px-2.5 pt-3 dark:border-zinc-800">
         <p className="truncate text-xs text-zinc-700 dark:text-zinc-300" title={email}>

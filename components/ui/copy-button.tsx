@@ -20,7 +20,7 @@ export function CopyButton({ value, label = "Copy" }: { value: string; label?: s
 }
 
 // The Clipboard API exists only on https and localhost; a console reached over plain http on a LAN still copies.
-async function writeClipboard(text: string): Promise<void> {
+export async function writeClipboard(text: string): Promise<void> {
   if (navigator.clipboard) return navigator.clipboard.writeText(text);
   const area = document.createElement("textarea");
   area.value = text;

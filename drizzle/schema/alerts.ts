@@ -68,9 +68,9 @@ export const alerts = pgTable(
   ],
 );
 
-export const alertEventKinds = ["fired", "refired", "notified", "acked", "ack_expired", "escalated", "resolved", "silenced", "unsilenced"] as const;
+export const alertEventKinds = ["fired", "refired", "notified", "acked", "ack_expired", "escalated", "resolved", "silenced", "unsilenced", "action"] as const;
 
-/** An alert's timeline. */
+/** An alert's timeline; `action` is a mode flip, override or rollback sent from the alert. */
 export const alertEvents = pgTable(
   "alert_events",
   {

@@ -10,3 +10,4 @@ export * from "./modes";
 export * from "./alerts";
 export * from "./metrics";
 export * from "./config";
+export * from "./incidents";

@@ -12,6 +12,7 @@ import { currentRouting } from "@/lib/domain/routing/current-routing";
 import { createRule } from "@/lib/domain/rules/save-rule";
 import { createSilence } from "@/lib/domain/silences/save-silence";
 import { systemCtx } from "@/lib/domain/context";
+import { syncIncidents } from "@/lib/domain/incidents/sync-incidents";
 import { ingestReport } from "@/lib/domain/services/ingest-report";
 import { seedPersonalToken, seedServiceToken, seedUser, unique } from "../support/accounts";
 import { startApp, type TestApp } from "../support/app";
@@ -76,6 +77,15 @@ const firing =
     const labels = alertLabels();
     await ingestAlerts(systemCtx(), [{ labels }], db);
     const [row] = await db.execute<{ id: string }>(sql`select id from alerts where labels->>'alertname' = ${labels.alertname}`);
+    return to(Number(row!.id));
+  };
+/** An open incident of the service exists before the request; `to` makes the request about it. */
+const incident =
+  (to: (id: number) => Request): Build =>
+  async (db) => {
+    await ingestAlerts(systemCtx(), [{ labels: { ...alertLabels(), severity: "critical" } }], db);
+    await syncIncidents(db, 600);
+    const [row] = await db.execute<{ id: string }>(sql`select id from incidents where service = ${SERVICE} and status = 'open'`);
     return to(Number(row!.id));
   };
 const matchers = [{ label: "alertname", op: "=", value: "Matrix" }];
@@ -149,6 +159,11 @@ const matrix: Row[] = [
   row("GET",    "/api/v1/alerts/counts", plain("/api/v1/alerts/counts"),         401, 200, 200, 200, 200, 200, 403),
   row("POST",   "/api/v1/alerts/ack",    firing((id) => ({ path: "/api/v1/alerts/ack", json: { ids: [id] } })), 401, 403, 200, 200, 200, 200, 403),
   row("GET",    "/api/v1/alerts/{id}",   firing((id) => ({ path: `/api/v1/alerts/${id}` })), 401, 200, 200, 200, 200, 200, 403),
+  row("GET",    "/api/v1/alerts/{id}/context", firing((id) => ({ path: `/api/v1/alerts/${id}/context` })), 401, 200, 200, 200, 200, 200, 403),
+  row("GET",    "/api/v1/incidents",     plain("/api/v1/incidents"),             401, 200, 200, 200, 200, 200, 403),
+  row("GET",    "/api/v1/incidents/{id}", incident((id) => ({ path: `/api/v1/incidents/${id}` })), 401, 200, 200, 200, 200, 200, 403),
+  row("POST",   "/api/v1/incidents/{id}/notes", incident((id) => ({ path: `/api/v1/incidents/${id}/notes`, json: { text: "matrix" } })), 401, 403, 201, 201, 201, 201, 403),
+  row("GET",    "/api/v1/incidents/{id}/export", incident((id) => ({ path: `/api/v1/incidents/${id}/export?format=markdown` })), 401, 200, 200, 200, 200, 200, 403),
   row("POST",   "/api/v1/alerts/{id}/ack", firing((id) => ({ path: `/api/v1/alerts/${id}/ack`, json: {} })), 401, 403, 200, 200, 200, 200, 403),
   row("POST",   "/api/v1/alerts/{id}/resolve", firing((id) => ({ path: `/api/v1/alerts/${id}/resolve`, json: {} })), 401, 403, 200, 200, 200, 200, 403),
   row("GET",    "/api/v1/silences",      plain("/api/v1/silences"),              401, 200, 200, 200, 200, 200, 403),

@@ -3,6 +3,7 @@ import { startAlertWork } from "./alerts";
 import { refreshAutomaticModes } from "./automatic-modes";
 import { rollBackFailedBakes, watchBakes } from "./config-bakes";
 import { runExpiries } from "./expiries";
+import { maintainIncidents } from "./incidents";
 import { maintainMetricPartitions } from "./metrics-partitions";
 import { rollUpMetricHours } from "./metrics-rollups";
 import { pruneBreakerMinutes } from "./prune";
@@ -18,6 +19,7 @@ const jobs: [string, (database: Db) => Promise<void>][] = [
   ["metric hourly rollups", rollUpMetricHours],
   ["alert rules", evaluateAlertRules],
   ["config bakes", rollBackFailedBakes],
+  ["incidents", maintainIncidents],
 ];
 
 // One loop per process even if start-up runs twice.

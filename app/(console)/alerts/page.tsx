@@ -7,6 +7,7 @@ import { roleAtLeast } from "@/lib/domain/access/roles";
 import { alertFilter, listAlerts } from "@/lib/domain/alerts/list-alerts";
 import { signedIn } from "../page-access";
 import { acknowledgeAlerts, expire, resolveOne, silence } from "./actions";
+import { sendFix } from "./fix-action";
 
 export const metadata: Metadata = { title: "Alerts · Breakwater" };
 
@@ -19,7 +20,7 @@ export default async function AlertsPage() {
   return (
     <>
       <PageHeader title="Alerts" description="Every alert of the fleet, live: who has it, what was sent, what is silenced." />
-      <AlertsLive initialData={initialData} actions={actions} />
+      <AlertsLive initialData={initialData} actions={actions} role={person.role} sendFix={roleAtLeast(person.role, "operator") ? sendFix : null} />
     </>
   );
 }

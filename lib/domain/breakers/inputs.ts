@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { expectedRevision, futureExpiry, reason } from "../modes/inputs";
+import { expectedRevision, fromAlertId, futureExpiry, reason } from "../modes/inputs";
 import { serviceName } from "../services/report-schema";
 
 export const breakerName = z.string().trim().min(1).max(100);
@@ -12,6 +12,7 @@ export const overrideBody = z.object({
   reason,
   expiresAt: futureExpiry,
   expectedRevision,
+  alertId: fromAlertId,
 });
 
 export const setOverrideInput = overrideBody.extend({ service: serviceName, breaker: breakerName });

@@ -10,6 +10,8 @@ import { defineMutation } from "../mutation";
 import { serviceName } from "../services/report-schema";
 import { breakerName, setOverrideInput } from "./inputs";
 import { changeEvents } from "../control/change-events";
+import { recordActionOnAlert, withAlert } from "../alerts/from-alert";
+import { overrideSummary } from "./override-summary";
 
 /** Forces a breaker open or closed on every instance of a service, or clears the force (`none`). */
 export const setBreakerOverride = defineMutation({
@@ -48,10 +50,12 @@ export const setBreakerOverride = defineMutation({
       });
       await bumpRevision(tx, input.service);
     }
+    const summary = overrideSummary(input.breaker, input.override);
+    const fromAlert = await recordActionOnAlert(tx, { ...input, summary, action: "breaker.override", actor });
     return {
       result: await controlDocument(tx, input.service),
-      audit: { before: prior, after, reason: input.reason },
-      events: changed ? changeEvents("breaker", input.service) : [],
+      audit: { before: prior, after: withAlert(after, input.alertId), reason: input.reason },
+      events: [...(changed ? changeEvents("breaker", input.service) : []), ...fromAlert],
     };
   },
 });

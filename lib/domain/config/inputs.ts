@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ValidationError } from "../errors";
-import { reason } from "../modes/inputs";
+import { fromAlertId, reason } from "../modes/inputs";
 import { serviceName } from "../services/report-schema";
 import { issuesOf } from "../validation";
 
@@ -25,7 +25,7 @@ export const publishBody = z.object({
   expectedVersion,
   bakeMinutes: z.number().int().min(1).max(24 * 60).optional().meta({ description: "Watch the version this long: a critical alert of the service meanwhile rolls it back." }),
 });
-export const rollbackBody = z.object({ toVersion: version, reason, expectedVersion });
+export const rollbackBody = z.object({ toVersion: version, reason, expectedVersion, alertId: fromAlertId });
 export const schemaBody = z.object({ schema: z.record(z.string(), z.unknown()).nullable().meta({ description: "A JSON Schema (draft 2020-12); null removes it." }) });
 export const endBakeBody = z.object({ reason: reason.optional() });
 

@@ -6,6 +6,7 @@ import { NotFound, Unprocessable } from "../errors";
 import { defineMutation } from "../mutation";
 import { appendVersion, auditedVersion } from "./append-version";
 import { documentTarget, rollbackInput } from "./inputs";
+import { recordActionOnAlert, withAlert } from "../alerts/from-alert";
 import { checkExpected, endRunningBake, lockDocument, type LockedDocument } from "./lock-document";
 
 /**
@@ -28,10 +29,13 @@ export const rollbackConfig = defineMutation({
     const author = actorName(ctx.actor);
     await endRunningBake(tx, document, author, "rolled_back");
     const appended = await restore(tx, document, input.toVersion, input.reason, author);
+    const summary = `config ${input.environment} rolled back to version ${input.toVersion}`;
+    const fromAlert = await recordActionOnAlert(tx, { ...input, summary, action: "config.rollback", actor: author });
+    const after = auditedVersion(appended.version, appended.changes, { rollbackOf: input.toVersion });
     return {
       result: { version: appended.version },
-      audit: { before: { version: document.currentVersion }, after: auditedVersion(appended.version, appended.changes, { rollbackOf: input.toVersion }), reason: input.reason },
-      events: appended.events,
+      audit: { before: { version: document.currentVersion }, after: withAlert(after, input.alertId), reason: input.reason },
+      events: [...appended.events, ...fromAlert],
     };
   },
 });

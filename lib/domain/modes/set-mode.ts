@@ -10,6 +10,7 @@ import { clearModeInput, setModeInput } from "./inputs";
 import { desiredMode } from "./desired-mode";
 import { declaredModes } from "./ladder";
 import { changeEvents } from "../control/change-events";
+import { recordActionOnAlert, withAlert } from "../alerts/from-alert";
 
 function desiredOf(control: LockedControl): { mode: string; source: "manual" | "automatic" } {
   const { mode, source } = desiredMode(control.automaticMode, control.manual);
@@ -52,10 +53,11 @@ export const setMode = defineMutation({
       expiresAt: manual.expiresAt,
     });
     await bumpRevision(tx, input.service);
+    const fromAlert = await recordActionOnAlert(tx, { ...input, summary: `mode flipped to ${input.mode}`, action: "mode.set", actor: manual.setBy });
     return {
       result: await controlDocument(tx, input.service),
-      audit: { before, after: { mode: input.mode, source: "manual", expiresAt: input.expiresAt ?? null }, reason: input.reason },
-      events: changeEvents("mode", input.service),
+      audit: { before, after: withAlert({ mode: input.mode, source: "manual", expiresAt: input.expiresAt ?? null }, input.alertId), reason: input.reason },
+      events: [...changeEvents("mode", input.service), ...fromAlert],
     };
   },
 });
@@ -82,10 +84,12 @@ export const clearMode = defineMutation({
       });
       await bumpRevision(tx, input.service);
     }
+    const summary = `manual mode cleared, back to ${control.automaticMode}`;
+    const fromAlert = await recordActionOnAlert(tx, { ...input, summary, action: "mode.clear", actor: actorName(ctx.actor) });
     return {
       result: await controlDocument(tx, input.service),
-      audit: { before, after: { mode: control.automaticMode, source: "automatic" }, reason: input.reason },
-      events: control.manual ? changeEvents("mode", input.service) : [],
+      audit: { before, after: withAlert({ mode: control.automaticMode, source: "automatic" }, input.alertId), reason: input.reason },
+      events: [...(control.manual ? changeEvents("mode", input.service) : []), ...fromAlert],
     };
   },
 });

@@ -12,6 +12,7 @@ export interface Attention {
     /** The longest-firing alert nobody has acknowledged. */
     oldestUnacknowledged: { id: number; name: string; service: string | null; severity: string; since: string } | null;
   };
+  incidents: { id: number; title: string; service: string; severity: string; openedAt: string }[];
   breakers: { service: string; breaker: string; open: number; instances: number; forced: boolean }[];
   modes: { service: string; mode: string; normal: string; source: "manual" | "automatic"; setBy: string | null; reason: string | null; expiresAt: string | null }[];
   expiring: { kind: "mode" | "breaker"; service: string; breaker: string | null; value: string; setBy: string; expiresAt: string }[];
@@ -24,13 +25,15 @@ export interface Attention {
  * Overview lists them by trouble above the services. Every part is one indexed query.
  */
 export async function attention(db: Db): Promise<Attention> {
-  const [counts, oldest, breakers, modes, expiring, bakes, instances] = await Promise.all([
+  const [counts, oldest, incidents, breakers, modes, expiring, bakes, instances] = await Promise.all([
     db.execute<{ severity: "critical" | "warning" | "info"; n: number }>(sql`
       select severity, count(*)::int as n from alerts where status = 'firing' group by severity`),
     db.execute<{ id: number; name: string; service: string | null; severity: string; since: string }>(sql`
       select id, coalesce(labels ->> 'alertname', 'alert') as name, service, severity, starts_at as since
       from alerts where status = 'firing'
       order by case severity when 'critical' then 0 when 'warning' then 1 else 2 end, starts_at limit 1`),
+    db.execute<{ id: number; title: string; service: string; severity: string; opened_at: string }>(sql`
+      select id, title, service, severity, opened_at from incidents where status = 'open' order by opened_at`),
     db.execute<Attention["breakers"][number]>(sql`
       select service, name as breaker,
         count(*) filter (where state in ('open', 'forced_open'))::int as open, count(*)::int as instances,
@@ -67,6 +70,7 @@ export async function attention(db: Db): Promise<Attention> {
   const [first] = oldest;
   return {
     alerts: { firing, oldestUnacknowledged: first ? { ...first, id: Number(first.id), since: new Date(first.since).toISOString() } : null },
+    incidents: incidents.map((i) => ({ id: Number(i.id), title: i.title, service: i.service, severity: i.severity, openedAt: new Date(i.opened_at).toISOString() })),
     breakers: [...breakers],
     modes: modes.flatMap((m) => {
       const normal = declaredModes(m.modes)[0]!;
