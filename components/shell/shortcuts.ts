@@ -1,6 +1,7 @@
 /** `g` then one of these letters goes to the page; the help dialog lists the same table. */
 export const goKeys: { key: string; href: string; label: string }[] = [
   { key: "o", href: "/", label: "Overview" },
+  { key: "i", href: "/incidents", label: "Incidents" },
   { key: "b", href: "/breakers", label: "Breakers" },
   { key: "m", href: "/modes", label: "Modes" },
   { key: "a", href: "/alerts", label: "Alerts" },
@@ -12,7 +13,7 @@ export const goKeys: { key: string; href: string; label: string }[] = [
 ];
 
 export const otherKeys: { keys: string; does: string }[] = [
-  { keys: "Ctrl K / ⌘ K", does: "Find a service, breaker or alert by name" },
+  { keys: "Ctrl K / ⌘ K", does: "Find a page, service, breaker or open alert by name" },
   { keys: "/", does: "Focus the page's search" },
   { keys: "?", does: "Show these keys" },
   { keys: "Esc", does: "Close a dialog or drawer" },
