@@ -3,7 +3,7 @@ import { connect, type Database } from "@/lib/db/client";
 import { verifyChain } from "@/lib/domain/audit/verify";
 import type { Ctx } from "@/lib/domain/context";
 import { Overloaded } from "@/lib/domain/errors";
-import { ingestReport, REPORT_BATCH } from "@/lib/domain/services/ingest-report";
+import { ingestReport, reportBatchBounds } from "@/lib/domain/services/ingest-report";
 import { auditAfter, lastAuditId } from "../support/rows";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { unique } from "../support/unique";
@@ -88,7 +88,8 @@ describe("reports written together", () => {
 
   it("refuses reports at once with Overloaded past the bound of pending batches, writing nothing of them", async () => {
     const service = unique("batch-burst");
-    const burst = REPORT_BATCH.maxBatch * (REPORT_BATCH.maxPendingBatches + 2);
+    const bounds = reportBatchBounds();
+    const burst = bounds.maxBatch * (bounds.maxPendingBatches + 2);
     const results = await Promise.allSettled(Array.from({ length: burst }, (_, i) => report(service, `i-${i}`)));
     const refused = results.filter((r) => r.status === "rejected");
     expect(refused.length).toBeGreaterThan(0);

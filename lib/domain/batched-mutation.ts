@@ -39,7 +39,8 @@ export interface BatchedMutationSpec<S extends z.ZodType, O> {
   target: (input: z.output<S>) => string | null;
   service?: (input: z.output<S>) => string;
   people?: Role;
-  bounds: BatchBounds;
+  /** Read when the first request of a database handle arrives. */
+  bounds: () => BatchBounds;
   /** Writes every request of the batch with set-based statements in the caller's transaction. */
   run: (tx: Db, batch: Pending<z.output<S>>[]) => Promise<BatchChange<O>>;
 }
@@ -69,7 +70,7 @@ export function defineBatchedMutation<S extends z.ZodType, O>(spec: BatchedMutat
     if (!parsed.success) throw new ValidationError(issuesOf(parsed.error));
     let queue = queues.get(database);
     if (!queue) {
-      queue = new Queue<I, O>(spec.bounds, (batch) => writeBatch(database, batch));
+      queue = new Queue<I, O>(spec.bounds(), (batch) => writeBatch(database, batch));
       queues.set(database, queue);
     }
     return queue.join(ctx, parsed.data);

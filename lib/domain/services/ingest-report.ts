@@ -1,15 +1,18 @@
-import type { BatchBounds } from "../batched-mutation";
-import { defineBatchedMutation } from "../batched-mutation";
+import { env } from "@/lib/env";
+import { defineBatchedMutation, type BatchBounds } from "../batched-mutation";
 import { applyReports } from "./apply-reports";
 import { reportInput } from "./report-schema";
 
 /**
- * Reports are written together (group commit): a batch gathers for at most `windowMs`, or while
- * the previous batch is being written, up to `maxBatch` reports in one transaction. Past
- * `maxPendingBatches` batches waiting, a report is refused at once with 503 and Retry-After.
+ * Reports are written together (group commit): a batch gathers for at most 2 ms, or while the
+ * previous batch is being written, up to `REPORT_BATCH_MAX` reports in one transaction. Past
+ * `REPORT_PENDING_BATCHES` batches waiting, a report is refused at once with 503 and Retry-After.
  * The bounds and why they are what they are: docs/ingestion.md.
  */
-export const REPORT_BATCH: BatchBounds = { windowMs: 2, maxBatch: 256, maxPendingBatches: 4, retryAfterSeconds: 2 };
+export function reportBatchBounds(): BatchBounds {
+  const config = env();
+  return { windowMs: 2, maxBatch: config.REPORT_BATCH_MAX, maxPendingBatches: config.REPORT_PENDING_BATCHES, retryAfterSeconds: 2 };
+}
 
 /**
  * One instance's report. Telemetry, not a decision: it is audited only when the instance first
@@ -22,6 +25,6 @@ export const ingestReport = defineBatchedMutation({
   input: reportInput,
   target: (i) => `instance:${i.service}/${i.instance}`,
   service: (i) => i.service,
-  bounds: REPORT_BATCH,
+  bounds: reportBatchBounds,
   run: applyReports,
 });
