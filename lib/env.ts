@@ -10,6 +10,8 @@ const schema = z.object({
   SERVICE_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   LANE_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(256),
   LANE_MAX_LOOP_DELAY_MS: z.coerce.number().int().min(1).default(200),
+  REPORT_BATCH_MAX: z.coerce.number().int().min(1).max(5_000).default(256),
+  REPORT_PENDING_BATCHES: z.coerce.number().int().min(1).max(100).default(4),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
@@ -21,6 +23,7 @@ const schema = z.object({
   TEST_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   METRICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(400).default(14),
   METRICS_SERIES_PER_SERVICE: z.coerce.number().int().min(1).default(10_000),
+  ALERTS_OPEN_PER_SERVICE: z.coerce.number().int().min(1).default(5_000),
   OUTBOUND_ALLOW_PRIVATE: flag.default(false),
   // Longer than a send may take (10 s), or a live sender's claim would lapse mid-send and the row go out twice.
   DELIVERY_CLAIM_SECONDS: z.coerce.number().int().min(11).default(120),

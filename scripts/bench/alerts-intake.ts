@@ -38,7 +38,7 @@ export function intakeAlerts(run: string): BenchAlert[] {
 
 /** The console's webhook, as Alertmanager calls it: version 4, ten alerts a request. */
 export function consoleTarget(stack: Stack): IntakeTarget {
-  return { pid: stack.serverPid, post: (alerts) => postWebhook(stack, alerts, "firing") };
+  return { pid: stack.lanePid, post: (alerts) => postWebhook(stack, alerts, "firing") };
 }
 
 /** One Alertmanager webhook payload to the console; returns the HTTP status. */
@@ -55,7 +55,7 @@ export async function postWebhook(stack: Stack, alerts: BenchAlert[], status: "f
     externalURL: "http://alertmanager.local",
     alerts: alerts.map((a) => ({ status, ...a, endsAt: status === "resolved" ? new Date().toISOString() : "0001-01-01T00:00:00Z", fingerprint: "" })),
   };
-  const response = await fetch(`${stack.origin}/api/v1/alerts/alertmanager`, {
+  const response = await fetch(`${stack.laneOrigin}/api/v1/alerts/alertmanager`, {
     method: "POST",
     headers: { authorization: `Bearer ${stack.serviceToken}`, "content-type": "application/json" },
     body: JSON.stringify(payload),

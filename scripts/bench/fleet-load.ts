@@ -59,7 +59,7 @@ export async function measureFleetLoad(stack: Stack, options: FleetLoadOptions):
     for (let round = 0; performance.now() < deadline; round++) {
       const due = performance.now() + options.intervalMs;
       const sent = performance.now();
-      const response = await fetch(`${stack.origin}/api/v1/report`, {
+      const response = await fetch(`${stack.laneOrigin}/api/v1/report`, {
         method: "POST",
         headers: { authorization: `Bearer ${stack.serviceToken}`, "content-type": "application/json" },
         body: JSON.stringify(fleetReport(i, round, options.breakersPerInstance)),
@@ -87,7 +87,7 @@ export async function measureFleetLoad(stack: Stack, options: FleetLoadOptions):
     failedReports,
     breakersPageWhileRegistering: spread(registeringPageLatencies),
     breakersPage: spread(pageLatencies),
-    residentKb: await residentKb(stack.serverPid),
+    residentKb: await residentKb(stack.lanePid),
   };
 }
 

@@ -31,7 +31,7 @@ export async function measureMetricIngest(stack: Stack, options: { batches: numb
     }));
   const bodies = Array.from({ length: 20 }, (_, b) => JSON.stringify(batch(b)));
   const post = async (b: number) => {
-    const res = await fetch(`${stack.origin}/api/v1/metrics`, {
+    const res = await fetch(`${stack.laneOrigin}/api/v1/metrics`, {
       method: "POST",
       headers: { authorization: `Bearer ${stack.serviceToken}`, "content-type": "application/json" },
       body: bodies[b % bodies.length],

@@ -19,12 +19,12 @@ export const DIST_DIR = ".next-bench";
 const READY_WITHIN_MS = 90_000;
 const STOP_WITHIN_MS = 10_000;
 
-/** A console served by `next start` and its service lane on their own embedded PostgreSQL, with an admin signed in. */
+/** A console served by `next start` and its service lane, on their own embedded PostgreSQL, with an admin signed in. */
 export interface Stack {
   origin: string;
   databaseUrl: string;
   serverPid: number;
-  /** The service lane (`scripts/lane.ts`), where instances report and follow their control stream. */
+  /** The service lane (`scripts/lane.ts`), where the fleet's requests go, as `npm start` runs it. */
   laneOrigin: string;
   lanePid: number;
   /** The admin's session cookie, as a browser sends it. */
@@ -101,33 +101,37 @@ export async function startStack(teardown: Teardown, log: (line: string) => void
     console.error(output().join("\n"));
     throw error;
   }
-
-  const lanePort = await freePort();
-  const laneOrigin = `http://127.0.0.1:${lanePort}`;
-  log(`service lane on ${laneOrigin}`);
-  const lane = spawn(process.execPath, ["--import", "tsx", "scripts/lane.ts", "--host", "127.0.0.1"], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: embedded.url, SERVICE_PORT: String(lanePort), BREAKWATER_DEMO: "0" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const laneOutput = recentOutput(lane);
-  teardown.add("service lane", () => stop(lane));
-  if (!lane.pid) throw new Error("the service lane did not start");
-  try {
-    await waitReady(laneOrigin, lane);
-  } catch (error) {
-    console.error(laneOutput().join("\n"));
-    throw error;
-  }
+  const lane = await startLane(embedded.url, teardown, log);
   return {
     origin,
     databaseUrl: embedded.url,
     serverPid: server.pid,
-    laneOrigin,
+    laneOrigin: lane.origin,
     lanePid: lane.pid,
     cookie: await signIn(origin, email, password),
     serviceToken: token,
     database,
   };
+}
+
+async function startLane(databaseUrl: string, teardown: Teardown, log: (line: string) => void): Promise<{ origin: string; pid: number }> {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  log(`service lane on ${origin}`);
+  const lane = spawn(process.execPath, [...(process.env.BENCH_LANE_NODE_OPTIONS?.split(" ") ?? []), "--import", "tsx", "scripts/lane.ts", "--host", "127.0.0.1"], {
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, SERVICE_PORT: String(port), BREAKWATER_DEMO: "0" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output = recentOutput(lane);
+  teardown.add("service lane", () => stop(lane));
+  if (!lane.pid) throw new Error("the service lane did not start");
+  try {
+    await waitReady(origin, lane);
+  } catch (error) {
+    console.error(output().join("\n"));
+    throw error;
+  }
+  return { origin, pid: lane.pid };
 }
 
 /** Signs in through next-auth's credentials callback, as the sign-in form does. */
@@ -157,7 +161,7 @@ function cookiesOf(response: Response): string {
 async function waitReady(origin: string, server: ChildProcess): Promise<void> {
   const deadline = Date.now() + READY_WITHIN_MS;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`the server on ${origin} exited (${server.exitCode ?? server.signalCode})`);
+    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`${origin} exited (${server.exitCode ?? server.signalCode})`);
     const status = await fetch(`${origin}/api/ready`).then((r) => r.status, () => 0);
     if (status === 200) return;
     await sleep(250);

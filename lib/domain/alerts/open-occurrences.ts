@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
 import { alertEvents, alerts } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { addSeconds } from "../routing/grouping";
 import { currentRouting } from "../routing/current-routing";
+import { Unprocessable } from "../errors";
 import { activeSilences, silencing } from "../silences/active-silences";
 import { lockSilences } from "../silences/apply-silences";
 import { queueTriggers } from "./notifications";
@@ -19,6 +21,7 @@ export type Source = (typeof alerts.$inferInsert)["source"];
  */
 export async function openOccurrences(tx: Db, opening: { alert: IncomingAlert; previousId: number | null }[], source: Source): Promise<number[]> {
   if (opening.length === 0) return [];
+  await refuseOverCap(tx, opening.map((o) => o.alert));
   const now = new Date();
   const { tree } = await currentRouting(tx);
   await lockSilences(tx, "shared");
@@ -70,4 +73,33 @@ export async function openOccurrences(tx: Db, opening: { alert: IncomingAlert; p
     opened.filter((a) => a.silenced_by.length === 0).map((a) => ({ id: Number(a.id), cycle: 0, repeats: 0, policy: policies.get(a.fingerprint)! })),
   );
   return opened.map((a) => Number(a.id));
+}
+
+/**
+ * Each service keeps at most `ALERTS_OPEN_PER_SERVICE` open alerts: fingerprints come from labels
+ * a sender chooses, and a runaway rule (a label holding a request id, say) would otherwise open one
+ * per evaluation. A payload that would pass it is refused whole with 422, naming the service.
+ * Concurrent payloads are not serialised for this, so the bound may be passed by one payload.
+ */
+async function refuseOverCap(tx: Db, opening: IncomingAlert[]): Promise<void> {
+  const cap = env().ALERTS_OPEN_PER_SERVICE;
+  const adding = new Map<string, number>();
+  for (const a of opening) {
+    const service = a.labels.service;
+    if (service !== undefined) adding.set(service, (adding.get(service) ?? 0) + 1);
+  }
+  if (adding.size === 0) return;
+  const open = await tx.execute<{ service: string; open: number }>(sql`
+    select service, count(*)::int as open from ${alerts}
+    where state <> 'resolved' and service in (select value from jsonb_array_elements_text(${JSON.stringify([...adding.keys()])}::jsonb))
+    group by service`);
+  const openNow = new Map(open.map((o) => [o.service, o.open]));
+  for (const [service, count] of adding) {
+    const total = (openNow.get(service) ?? 0) + count;
+    if (total > cap) {
+      throw new Unprocessable(
+        `The service ${service} would have ${total} open alerts; at most ${cap} may be open at once (ALERTS_OPEN_PER_SERVICE). Resolve some, or fix the rule that opens a new fingerprint each time.`,
+      );
+    }
+  }
 }

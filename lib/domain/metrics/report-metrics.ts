@@ -1,19 +1,18 @@
-import type { Db } from "@/lib/db/client";
-import type { LiveEvent } from "@/lib/live/events";
 import { nextBreaker, type PriorBreaker } from "../breakers/snapshot";
 import type { ReportInput } from "../services/report-schema";
 import { reportSeries } from "./report-series";
-import { writePoints, type Point } from "./write-points";
+import type { Point } from "./write-points";
 
 const OPEN_STATES = new Set(["open", "forced_open"]);
 
 /**
- * Stores a report's metrics and the standard series derived from it: per breaker its call rate,
- * error rate, latency percentiles (the same figures the Breakers page shows) and whether it is
- * open (1) or not (0), and the queue depth; all tagged with the instance. Series past the service's cap are dropped rather than
- * failing the report, which carries the instance's control document back.
+ * A report's metrics and the standard series derived from it: per breaker its call rate, error
+ * rate, latency percentiles (the same figures the Breakers page shows) and whether it is open (1)
+ * or not (0), and the queue depth; all tagged with the instance. The caller writes them with
+ * `writePoints(…, "skip")`: series past the service's cap are dropped rather than failing the
+ * report, which carries the control document back.
  */
-export async function recordReportMetrics(tx: Db, input: ReportInput, prior: PriorBreaker[], now: Date): Promise<LiveEvent[]> {
+export function reportPoints(input: ReportInput, prior: PriorBreaker[], now: Date): Point[] {
   const { service, instance } = input;
   const ts = now.getTime();
   const points: Point[] = [];
@@ -33,5 +32,5 @@ export async function recordReportMetrics(tx: Db, input: ReportInput, prior: Pri
   }
   gauge(reportSeries.queueDepth, input.queueDepth, { instance });
   for (const m of input.metrics ?? []) points.push({ service, name: m.name, kind: m.kind, tags: { ...m.tags, instance }, ts, value: m.value });
-  return (await writePoints(tx, points, "skip")).events;
+  return points;
 }

@@ -5,13 +5,11 @@ import { sql } from "drizzle-orm";
  * version it has applied, each with when it first reported them. First, not last: an instance
  * that reports the same revision every heartbeat keeps the time it got there.
  */
-export function deliveryOnInsert(reported: { controlRevision?: number | undefined; configVersion: number | null }) {
-  return {
-    controlRevision: reported.controlRevision ?? null,
-    controlRevisionAt: reported.controlRevision === undefined ? null : sql`now()`,
-    configVersionAt: reported.configVersion === null ? null : sql`now()`,
-  };
-}
+/** For a new instance, inserted from the batch's recordset `r`. */
+export const deliveryOnInsert = {
+  controlRevisionAt: sql`case when r.control_revision is null then null else now() end`,
+  configVersionAt: sql`case when r.config_version is null then null else now() end`,
+};
 
 /** The same on a known instance, against its row: a report without `controlRevision` leaves the last one standing. */
 export const deliveryOnConflict = {

@@ -20,7 +20,8 @@ export interface ReportPrior {
 }
 
 type Row = {
-  service: { revision: number; modes: string[] | null } | null;
+  revision: number | null;
+  modes: string[] | null;
   found: boolean | null;
   environment: string;
   health: PriorInstance["health"];
@@ -34,25 +35,42 @@ type Row = {
 };
 
 /**
- * What a report changes from, in one round trip: creates the service on its first report, locks
- * the instance's row so two reports of one instance apply in turn, and reads its breakers.
+ * What each report changes from, in one round trip for the whole batch: creates the services of
+ * their first reports, locks the instances' rows (in one order, so concurrent batches take them in
+ * turn) so reports of one instance apply one after the other, and reads their breakers. Each
+ * (service, instance) must appear once; the answers are in the order of `keys`.
  */
-export async function readPrior(tx: Db, service: string, instance: string): Promise<ReportPrior> {
-  const [row] = await tx.execute<Row>(sql`
-    with created as (insert into ${services} (name) values (${service}) on conflict do nothing returning revision, modes)
-    select
-      (select row_to_json(s) from (select revision, modes from created union all select revision, modes from ${services} where name = ${service} limit 1) as s) as service,
+export async function readPriors(tx: Db, keys: { service: string; instance: string }[]): Promise<ReportPrior[]> {
+  if (keys.length === 0) return [];
+  const names = [...new Set(keys.map((k) => k.service))].sort();
+  const rows = await tx.execute<Row & { position: number }>(sql`
+    with created as (
+      insert into ${services} (name) select value from jsonb_array_elements_text(${JSON.stringify(names)}::jsonb) order by 1
+      on conflict do nothing returning name, revision, modes
+    ), known as (
+      select name, revision, modes from created
+      union all
+      select name, revision, modes from ${services} where name in (select value from jsonb_array_elements_text(${JSON.stringify(names)}::jsonb))
+    ), wanted as (
+      select * from jsonb_to_recordset(${JSON.stringify(keys.map((k, position) => ({ ...k, position })))}::jsonb) as k(service text, instance text, position int)
+    ), locked as materialized (
+      select i.* from ${instances} i join wanted w on w.service = i.service and w.instance = i.instance
+      order by i.service, i.instance for update of i
+    )
+    select w.position, s.revision, s.modes,
       i.service is not null as found, i.environment, i.health, i.checks, i.mode, i.automatic_mode, i.config_version, i.queue_depth,
       extract(epoch from i.last_report_at) * 1000 as last_report_ms,
       (select json_agg(json_build_object('name', b.name, 'state', b.state, 'stateSince', b.state_since, 'failures', b.failures,
           'successes', b.successes, 'rejects', b.rejects, 'reportedAt', b.reported_at))
-        from ${breakers} b where b.service = ${service} and b.instance = ${instance}) as breakers
-    from (select 1) as one
-    left join lateral (select * from ${instances} where service = ${service} and instance = ${instance} for update) as i on true`);
-  if (!row) throw new Error("the prior state query returned no row");
-  return {
-    revision: row.service?.revision ?? 0,
-    declaredModes: row.service?.modes ?? null,
+        from ${breakers} b where b.service = w.service and b.instance = w.instance) as breakers
+    from wanted w
+    left join known s on s.name = w.service
+    left join locked i on i.service = w.service and i.instance = w.instance
+    order by w.position`);
+  if (rows.length !== keys.length) throw new Error("the prior state query returned a row per report");
+  return rows.map((row) => ({
+    revision: row.revision ?? 0,
+    declaredModes: row.modes ?? null,
     instance: row.found
       ? {
           environment: row.environment,
@@ -66,5 +84,5 @@ export async function readPrior(tx: Db, service: string, instance: string): Prom
         }
       : null,
     breakers: (row.breakers ?? []).map((b) => ({ ...b, stateSince: new Date(b.stateSince), reportedAt: new Date(b.reportedAt) })),
-  };
+  }));
 }

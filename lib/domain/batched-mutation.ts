@@ -1,0 +1,143 @@
+import type { z } from "zod";
+import { db as defaultDb, type Db } from "@/lib/db/client";
+import { publish, type LiveEvent } from "@/lib/live/events";
+import { appendAuditBatch, type AuditEntry } from "./audit/append";
+import type { Role } from "./access/roles";
+import type { Ctx } from "./context";
+import { Overloaded, ValidationError } from "./errors";
+import { checkPermit, type Permit, type Verb } from "./mutation";
+import { issuesOf } from "./validation";
+
+/** One caller's request inside a batch: its parsed input and its own context (actor, request id). */
+export interface Pending<I> {
+  input: I;
+  ctx: Ctx;
+}
+
+export interface BatchChange<O> {
+  /** One result per request, in the order of the batch. */
+  results: O[];
+  /** Audit events of the batch, each with the request it records; targets default to the spec's. */
+  audits: { index: number; audit: Omit<AuditEntry, "action" | "outcome"> }[];
+  events: LiveEvent[];
+}
+
+export interface BatchBounds {
+  /** How long the first request of a batch waits for others to join it. */
+  windowMs: number;
+  /** Requests in one transaction at most. */
+  maxBatch: number;
+  /** Batches waiting behind the one being written past which a request is refused with 503 at once. */
+  maxPendingBatches: number;
+  retryAfterSeconds: number;
+}
+
+export interface BatchedMutationSpec<S extends z.ZodType, O> {
+  action: string;
+  permit: Permit;
+  input: S;
+  target: (input: z.output<S>) => string | null;
+  service?: (input: z.output<S>) => string;
+  people?: Role;
+  /** Read when the first request of a database handle arrives. */
+  bounds: () => BatchBounds;
+  /** Writes every request of the batch with set-based statements in the caller's transaction. */
+  run: (tx: Db, batch: Pending<z.output<S>>[]) => Promise<BatchChange<O>>;
+}
+
+interface Waiting<I, O> extends Pending<I> {
+  resolve: (result: O) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * `defineMutation` for what a fleet sends every few seconds: each request is checked and parsed on
+ * its own, then joins the batch being gathered (group commit). One batch per database handle is
+ * written at a time, in one transaction with its audit events (the chain lock taken once) and one
+ * publish of its deduplicated events; every caller gets its answer after the commit. A batch that
+ * fails is retried request by request, so one bad request fails only itself.
+ */
+export function defineBatchedMutation<S extends z.ZodType, O>(spec: BatchedMutationSpec<S, O>): Verb<O> {
+  type I = z.output<S>;
+  const queues = new WeakMap<Db, Queue<I, O>>();
+  const verb = async (ctx: Ctx, raw: unknown, database = defaultDb()) => {
+    const parsed = spec.input.safeParse(raw);
+    const input = parsed.success ? parsed.data : undefined;
+    await checkPermit(database, ctx, spec, {
+      target: input === undefined ? null : spec.target(input),
+      service: input === undefined || !spec.service ? null : spec.service(input),
+    });
+    if (!parsed.success) throw new ValidationError(issuesOf(parsed.error));
+    let queue = queues.get(database);
+    if (!queue) {
+      queue = new Queue<I, O>(spec.bounds(), (batch) => writeBatch(database, batch));
+      queues.set(database, queue);
+    }
+    return queue.join(ctx, parsed.data);
+  };
+
+  async function writeBatch(database: Db, batch: Waiting<I, O>[]): Promise<void> {
+    try {
+      const results = await commit(database, batch);
+      batch.forEach((w, i) => w.resolve(results[i]!));
+    } catch (error) {
+      if (batch.length === 1) return batch[0]!.reject(error);
+      for (const w of batch) {
+        await commit(database, [w]).then(([result]) => w.resolve(result!), w.reject);
+      }
+    }
+  }
+
+  function commit(database: Db, batch: Pending<I>[]): Promise<O[]> {
+    return database.transaction(async (tx) => {
+      const change = await spec.run(tx, batch);
+      const events = new Map(change.events.map((e) => [`${e.topic}:${e.id}`, e]));
+      const appended = await appendAuditBatch(
+        tx,
+        change.audits.map(({ index, audit }) => ({
+          ctx: batch[index]!.ctx,
+          entry: { ...audit, action: spec.action, target: audit.target ?? spec.target(batch[index]!.input) },
+        })),
+      );
+      for (const { id } of appended) events.set(`audit:${id}`, { topic: "audit", id: String(id) });
+      await publish(tx, [...events.values()]);
+      return change.results;
+    });
+  }
+
+  return Object.assign(verb, { action: spec.action, permit: spec.permit, people: spec.people });
+}
+
+/** The requests gathering for the next batch, written one batch at a time. */
+class Queue<I, O> {
+  private gathering: Waiting<I, O>[] = [];
+  private writing = false;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly bounds: BatchBounds,
+    private readonly write: (batch: Waiting<I, O>[]) => Promise<void>,
+  ) {}
+
+  join(ctx: Ctx, input: I): Promise<O> {
+    if (this.gathering.length >= this.bounds.maxBatch * this.bounds.maxPendingBatches) throw new Overloaded(this.bounds.retryAfterSeconds);
+    return new Promise<O>((resolve, reject) => {
+      this.gathering.push({ ctx, input, resolve, reject });
+      if (!this.writing && this.gathering.length >= this.bounds.maxBatch) this.flush();
+      else this.timer ??= setTimeout(() => this.flush(), this.bounds.windowMs);
+    });
+  }
+
+  private flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.writing || this.gathering.length === 0) return;
+    const batch = this.gathering.splice(0, this.bounds.maxBatch);
+    this.writing = true;
+    void this.write(batch).finally(() => {
+      this.writing = false;
+      // What arrived while this batch was written is the next batch: under load, batches grow by themselves.
+      this.flush();
+    });
+  }
+}
