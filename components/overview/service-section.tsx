@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useEffect, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { InstanceView, ServiceView } from "@/lib/domain/services/list-services";
@@ -11,9 +12,14 @@ import { ServiceSparkline } from "./service-sparkline";
 /** One line per service, opened to its instances when it is in trouble or when asked. */
 export function ServiceSection({ service, isStale, troubled }: { service: ServiceView; isStale: (i: InstanceView) => boolean; troubled: boolean }) {
   const live = service.instances.filter((i) => !isStale(i)).length;
+  // Opened or closed by hand, it stays so across live updates; trouble opens it.
+  const [open, setOpen] = useState(troubled);
+  useEffect(() => {
+    if (troubled) setOpen(true);
+  }, [troubled]);
   return (
     <section aria-label={`service ${service.name}`} id={`service-${encodeURIComponent(service.name)}`}>
-      <details open={troubled} className="group rounded-md border border-zinc-200 dark:border-zinc-800">
+      <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)} className="group rounded-md border border-zinc-200 dark:border-zinc-800">
         <summary className="flex cursor-pointer flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 focus-visible:outline-2 focus-visible:outline-accent-500">
           <h2 className="text-sm font-semibold">{service.name}</h2>
           <HealthBadge health={service.health} />

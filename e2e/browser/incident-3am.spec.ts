@@ -27,7 +27,7 @@ test("an alert after a publish: the drawer names the publish, the admin rolls it
 
   await page.goto("/alerts");
   await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
-  await page.getByLabel("Service").fill(service);
+  await page.getByLabel("Service", { exact: true }).fill(service);
   await page.getByRole("row", { name: `alert ${alertname}` }).click();
   const drawer = page.getByRole("complementary", { name: `details of ${alertname}` });
   const changed = drawer.getByRole("region", { name: "What changed" });

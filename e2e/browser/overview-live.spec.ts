@@ -34,6 +34,7 @@ test("instance names are shown as text, never run as markup", async ({ page }) =
   expect(res.status()).toBe(200);
 
   await page.goto("/");
+  await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
   const section = page.getByRole("region", { name: `service ${service}` });
   // A healthy service is one line until opened.
   await expect(section.getByText(instance)).toBeHidden();

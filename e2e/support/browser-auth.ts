@@ -7,11 +7,11 @@ import type { APIRequestContext } from "@playwright/test";
  * Each call comes from an address of its own: every spec shares 127.0.0.1, and its limit of
  * 10 sign-ins a minute is not what they test.
  */
-export async function signInThroughApi(request: APIRequestContext, email: string, password: string): Promise<{ ok: boolean; error: string | null }> {
+export async function signInThroughApi(request: APIRequestContext, email: string, password: string, address = testClientAddress()): Promise<{ ok: boolean; error: string | null }> {
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const res = await request.post("/api/auth/callback/credentials", {
     form: { csrfToken, email, password, json: "true" },
-    headers: { "x-forwarded-for": testClientAddress() },
+    headers: { "x-forwarded-for": address },
     maxRedirects: 0,
   });
   const { url } = (await res.json()) as { url: string };
