@@ -132,6 +132,8 @@ describe("a PostgreSQL restart under load", () => {
   it("answers 503 with Retry-After while it is away, recovers without a console restart, and loses nothing acknowledged", { timeout: 240_000 }, async () => {
     sdk = createBreakwaterClient({ url: lane.url, token: fleetToken, service: SERVICE, instance: unique("sdk"), environment: "production", heartbeatMs: 500, controlWaitSeconds: 5 });
     await until(() => sdk.control(), (doc) => doc !== null);
+    // The stream answers before the SDK's first report lands, and a flip needs the service to exist.
+    expect((await send(`${lane.url}/api/v1/report`, "POST", { service: SERVICE, instance: unique("first") })).status).toBe(200);
     await flip("reduced_performance");
     await until(() => sdk.currentMode(), (mode) => mode === "reduced_performance");
 
