@@ -1,60 +1,22 @@
 import type { ActionResult } from "@/components/ui/action-result";
+import type { Role } from "@/lib/domain/access/roles";
+import type { AlertContext as DomainContext } from "@/lib/domain/alerts/alert-context";
+import type { SuggestedAction as DomainSuggestedAction } from "@/lib/domain/alerts/suggested-actions";
+import type { IncidentEntry as DomainIncidentEntry } from "@/lib/domain/incidents/incident-timeline";
+import type { IncidentView } from "@/lib/domain/incidents/list-incidents";
+import type { AsJson } from "@/lib/json";
 
-export type Role = "viewer" | "responder" | "operator" | "admin";
+export type { Role } from "@/lib/domain/access/roles";
 
 /** A change of an alert's service, as `GET /api/v1/alerts/{id}/context` gives it. */
-export interface AlertChange {
-  at: string;
-  kind: "mode" | "override" | "config" | "breaker";
-  service: string;
-  summary: string;
-  actor: string | null;
-  reason: string | null;
-  auditId: number | null;
-  lastBeforeFiring: boolean;
-}
-
-interface Common {
-  service: string;
-  reason: string;
-  alertId: number;
-  effect: string;
-  role: Role;
-}
-
-export type SuggestedAction =
-  | (Common & { kind: "flip_mode"; mode: string })
-  | (Common & { kind: "force_breaker"; breaker: string; override: "forced_open" })
-  | (Common & { kind: "rollback_config"; environment: string; toVersion: number; expectedVersion: number });
-
-export interface AlertContext {
-  changes: AlertChange[];
-  actions: SuggestedAction[];
-}
+export type AlertChange = AsJson<DomainContext["changes"][number]>;
+export type SuggestedAction = AsJson<DomainSuggestedAction>;
+export type AlertContext = AsJson<DomainContext>;
 
 export type SendFix = (action: SuggestedAction) => Promise<ActionResult<unknown>>;
 
-export interface IncidentItem {
-  id: number;
-  title: string;
-  status: "open" | "resolved";
-  severity: "critical" | "warning" | "info";
-  services: string[];
-  openedAt: string;
-  resolvedAt: string | null;
-  alertIds: number[];
-}
-
-export interface IncidentEntry {
-  at: string;
-  kind: "alert" | "ack" | "resolve" | "breaker" | "mode" | "override" | "config" | "note";
-  summary: string;
-  actor: string | null;
-  reason: string | null;
-  alertId: number | null;
-  auditId: number | null;
-  auditHash: string | null;
-}
+export type IncidentItem = AsJson<IncidentView>;
+export type IncidentEntry = AsJson<DomainIncidentEntry>;
 
 export interface IncidentDetail extends IncidentItem {
   alerts: { id: number; name: string; severity: string; status: string; startsAt: string }[];
