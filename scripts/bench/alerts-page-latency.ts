@@ -28,7 +28,7 @@ export function pagingAlert(name: string): BenchAlert {
  * one group per alert; made by the admin through the API, as on the Routing page.
  */
 export async function routeToReceiver(stack: Stack, receiver: Receiver): Promise<void> {
-  const headers = { cookie: stack.cookie, "content-type": "application/json" };
+  const headers = stack.adminWrite;
   const created = await fetch(`${stack.origin}/api/v1/channels`, {
     method: "POST",
     headers,
@@ -40,8 +40,7 @@ export async function routeToReceiver(stack: Stack, receiver: Receiver): Promise
   const published = await fetch(`${stack.origin}/api/v1/routing`, {
     method: "PUT",
     headers,
-    // The default tree (version 0) names channels the bench never creates, so its routes cannot be published again.
-    body: JSON.stringify({ tree: { ...tree, routes: [route, ...(version === 0 ? [] : tree.routes)] }, expectedVersion: version }),
+    body: JSON.stringify({ tree: { ...tree, routes: [route, ...tree.routes] }, expectedVersion: version }),
   });
   if (published.status !== 200) throw new Error(`publishing the routing tree answered HTTP ${published.status}: ${await published.text()}`);
 }

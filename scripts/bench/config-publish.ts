@@ -57,8 +57,7 @@ export const configPublishSection: Section = async (stack, log) => {
 async function publish(stack: Stack, service: string, version: { body: unknown; message: string; expectedVersion: number }): Promise<number> {
   const response = await fetch(`${stack.origin}/api/v1/config/${service}/production/versions`, {
     method: "POST",
-    // The console refuses cookie writes without a same-origin Origin (CSRF), as a browser sends it.
-    headers: { cookie: stack.cookie, origin: stack.origin, "content-type": "application/json" },
+    headers: stack.adminWrite,
     body: JSON.stringify(version),
   });
   const answer = (await response.json()) as { version?: number };

@@ -77,8 +77,7 @@ export const flipSection: Section = async (stack, log) => {
 async function flip(stack: Stack, service: string, mode: string, reason: string): Promise<string> {
   const response = await fetch(`${stack.origin}/api/v1/services/${service}/mode`, {
     method: "PUT",
-    // The console refuses cookie writes without a same-origin Origin (CSRF), as a browser sends it.
-    headers: { cookie: stack.cookie, origin: stack.origin, "content-type": "application/json" },
+    headers: stack.adminWrite,
     body: JSON.stringify({ mode, reason }),
   });
   await response.arrayBuffer();

@@ -46,9 +46,17 @@ async function main(names: string[]): Promise<void> {
     const stack = await startStack(teardown, log);
     const loadBefore = loadAverage();
     const rows: Row[] = [];
+    const failed: string[] = [];
     for (const name of chosen) {
       log(`section ${name}`);
-      rows.push(...(await SECTIONS[name]!(stack, log)));
+      // One section failing still leaves the others' figures to read.
+      try {
+        rows.push(...(await SECTIONS[name]!(stack, log)));
+      } catch (error) {
+        console.error(error);
+        failed.push(name);
+        rows.push({ figure: `section ${name} failed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 160), value: "", target: "", vsBaseline: "" });
+      }
     }
 
     console.log(`\nBreakwater benchmark (${chosen.join(", ")}): ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString()}`);
@@ -67,6 +75,7 @@ Reproduce:
   npm run bench                                     # every section; builds into ${DIST_DIR} when sources changed
   npm run bench -- stream memory                    # only the named sections: ${Object.keys(SECTIONS).join(", ")}
   rm -rf ${DIST_DIR} && npm run bench               # with a fresh build`);
+    if (failed.length > 0) throw new Error(`sections that failed: ${failed.join(", ")}`);
   } finally {
     await teardown.run();
   }

@@ -29,6 +29,8 @@ export interface Stack {
   lanePid: number;
   /** The admin's session cookie, as a browser sends it. */
   cookie: string;
+  /** What a browser's JSON write carries: the cookie and, since the console refuses cookie writes without it (CSRF), Origin. */
+  adminWrite: Record<string, string>;
   /** A service token scoped to every service. */
   serviceToken: string;
   /** A pool of the bench's own, for committing changes directly. */
@@ -102,13 +104,15 @@ export async function startStack(teardown: Teardown, log: (line: string) => void
     throw error;
   }
   const lane = await startLane(embedded.url, teardown, log);
+  const cookie = await signIn(origin, email, password);
   return {
     origin,
     databaseUrl: embedded.url,
     serverPid: server.pid,
     laneOrigin: lane.origin,
     lanePid: lane.pid,
-    cookie: await signIn(origin, email, password),
+    cookie,
+    adminWrite: { cookie, origin, "content-type": "application/json" },
     serviceToken: token,
     database,
   };
