@@ -3,7 +3,7 @@
 // nothing of the server, and the browser's bundle reaches no database code.
 import tseslint from "typescript-eslint";
 
-const pureDomain = ["metrics/report-series", "config/json-schema", "config/rebase", "routing/tree", "routing/matchers", "alerts/generator-link"];
+const pureDomain = ["metrics/report-series", "config/json-schema", "config/rebase", "routing/tree", "routing/matchers", "routing/describe-matcher", "access/roles", "alerts/generator-link"];
 
 const serverOnly = [
   { group: ["@/lib/db/*", "postgres", "drizzle-orm", "drizzle-orm/*"], message: "Components render; data comes from lib/domain through a page or a route." },

@@ -8,7 +8,8 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ErrorState } from "@/components/ui/error-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Textarea } from "@/components/ui/textarea";
-import { actionLabel, mayRun, type AlertContext, type Role, type SendFix, type SuggestedAction } from "@/components/incidents/types";
+import { actionLabel, type AlertContext, type Role, type SendFix, type SuggestedAction } from "@/components/incidents/types";
+import { roleAtLeast } from "@/lib/domain/access/roles";
 
 interface Props {
   alertId: number;
@@ -54,7 +55,7 @@ export function AlertContextPanel({ alertId, role, sendFix }: Props) {
           <ul className="space-y-1.5 text-sm">
             {data.actions.map((a) => (
               <li key={actionLabel(a)} className="flex flex-wrap items-center gap-2">
-                {sendFix && mayRun(role, a.role) ? (
+                {sendFix && roleAtLeast(role, a.role) ? (
                   <Button size="sm" onClick={() => setConfirming(a)}>
                     {actionLabel(a)}
                   </Button>

@@ -7,9 +7,10 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { TimeUntil } from "@/components/ui/time-until";
+import { describeMatcher } from "@/lib/domain/routing/describe-matcher";
 import type { AlertActions, Silence } from "./types";
 
-const describe = (s: Silence) => s.matchers.map((m) => `${m.label}${m.op}"${m.value}"`).join(", ");
+const describe = (s: Silence) => s.matchers.map(describeMatcher).join(", ");
 
 // Creating or expiring a silence changes the alerts it covers, so the `alert` topic announces it.
 export function SilencesList({ expireSilence }: { expireSilence: AlertActions["expireSilence"] | null }) {

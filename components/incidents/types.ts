@@ -1,5 +1,4 @@
 import type { ActionResult } from "@/components/ui/action-result";
-import type { Role } from "@/lib/domain/access/roles";
 import type { AlertContext as DomainContext } from "@/lib/domain/alerts/alert-context";
 import type { SuggestedAction as DomainSuggestedAction } from "@/lib/domain/alerts/suggested-actions";
 import type { IncidentEntry as DomainIncidentEntry } from "@/lib/domain/incidents/incident-timeline";
@@ -26,5 +25,3 @@ export interface IncidentDetail extends IncidentItem {
 export const actionLabel = (a: SuggestedAction) =>
   a.kind === "flip_mode" ? `Flip to ${a.mode}` : a.kind === "force_breaker" ? `Force ${a.breaker} open` : `Roll back ${a.environment} to v${a.toVersion}`;
 
-export const roleOrder: Role[] = ["viewer", "responder", "operator", "admin"];
-export const mayRun = (role: Role, needed: Role) => roleOrder.indexOf(role) >= roleOrder.indexOf(needed);

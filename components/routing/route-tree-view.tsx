@@ -1,6 +1,7 @@
+import { describeMatcher } from "@/lib/domain/routing/describe-matcher";
 import type { ChildRoute, RoutingTree } from "./types";
 
-const describeMatchers = (route: ChildRoute) => (route.matchers.length === 0 ? "every alert" : route.matchers.map((m) => `${m.label}${m.op}"${m.value}"`).join(", "));
+const describeMatchers = (route: ChildRoute) => (route.matchers.length === 0 ? "every alert" : route.matchers.map(describeMatcher).join(", "));
 
 /** The tree as Alertmanager users read it: the root, then each route's matchers, receiver and what it overrides. */
 export function RouteTreeView({ tree, label = "Routing tree" }: { tree: RoutingTree; label?: string }) {

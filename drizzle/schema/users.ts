@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-
-export const roles = ["viewer", "responder", "operator", "admin"] as const;
+import { roles } from "../../lib/domain/access/roles";
 
 export const users = pgTable(
   "users",

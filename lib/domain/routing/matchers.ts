@@ -49,7 +49,3 @@ export function matchesValue(m: Matcher, value: string): boolean {
 export function matchesAll(list: readonly Matcher[], labels: Labels): boolean {
   return list.every((m) => matches(m, labels));
 }
-
-export function describeMatcher(m: Matcher): string {
-  return `${m.label}${m.op}${JSON.stringify(m.value)}`;
-}
