@@ -9,7 +9,6 @@ import { FormError } from "@/components/ui/form-error";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Textarea } from "@/components/ui/textarea";
 import type { ActionResult } from "@/components/ui/action-result";
-import { roleAtLeast } from "@/lib/domain/access/roles";
 import { IncidentTimeline } from "./incident-timeline";
 import { IncidentBadges } from "./severity";
 import { type IncidentDetail, type Role, type SendFix } from "./types";
@@ -66,7 +65,7 @@ export function IncidentLive({ initialData, role, addNote, sendFix }: Props) {
         <h2 className="text-sm font-semibold">Timeline</h2>
         <IncidentTimeline entries={incident.timeline} onOpenAlert={setOpenAlert} auditLinks={role === "admin"} />
       </section>
-      {addNote && roleAtLeast(role, "responder") && <NoteBox id={incident.id} addNote={addNote} />}
+      {addNote && <NoteBox id={incident.id} addNote={addNote} />}
       {openAlert !== null && <AlertDrawer id={openAlert} actions={null} role={role} sendFix={sendFix} onSilence={() => undefined} onClose={() => setOpenAlert(null)} />}
     </div>
   );

@@ -3,7 +3,8 @@ import { db as defaultDb, type Db } from "@/lib/db/client";
 import { publish, type LiveEvent } from "@/lib/live/events";
 import { appendAudit, type AuditEntry } from "./audit/append";
 import { recordRefusal } from "./audit/refusal";
-import { roleAtLeast, type Role } from "./access/roles";
+import { can } from "./access/can";
+import type { Role } from "./access/roles";
 import type { Ctx } from "./context";
 import { Forbidden, Unauthenticated, ValidationError } from "./errors";
 import { issuesOf } from "./validation";
@@ -80,13 +81,12 @@ export async function checkPermit(
     await refuse(database, ctx, rule.action, about.target, "no credentials");
     throw new Unauthenticated();
   }
+  if (actor.kind === "user" && can(actor.role, rule)) return;
   if (rule.permit === "service") {
-    if (actor.kind === "user" && roleAtLeast(actor.role, rule.people ?? "admin")) return;
     if (actor.kind === "service" && (actor.scope === "*" || about.service === null || actor.scope === about.service)) return;
     await refuse(database, ctx, rule.action, about.target, actor.kind === "service" ? `token scoped to ${actor.scope}` : "not a service token");
     throw new Forbidden(actor.kind === "service" ? `This token is scoped to ${actor.scope}.` : "Only service tokens may call this.");
   }
-  if (actor.kind === "user" && roleAtLeast(actor.role, rule.permit)) return;
   await refuse(database, ctx, rule.action, about.target, `needs ${rule.permit}`);
   throw new Forbidden(`This needs the ${rule.permit} role.`);
 }

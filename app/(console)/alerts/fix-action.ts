@@ -1,10 +1,8 @@
 "use server";
 
 import { currentCtx } from "@/lib/auth/current";
-import { setBreakerOverride } from "@/lib/domain/breakers/override";
-import { rollbackConfig } from "@/lib/domain/config/rollback";
-import { setMode } from "@/lib/domain/modes/set-mode";
 import type { SuggestedAction } from "@/components/incidents/types";
+import { fixVerbs } from "@/lib/domain/alerts/fix-verbs";
 import { attempt } from "../attempt";
 
 // Public endpoint: each verb checks the caller's role and parses the action as its own input.
@@ -12,10 +10,7 @@ import { attempt } from "../attempt";
 /** Sends an action the alert's context suggested, through the verb of its kind, with the alert named. */
 export async function sendFix(action: SuggestedAction) {
   return attempt(async () => {
-    const ctx = await currentCtx();
-    if (action.kind === "flip_mode") await setMode(ctx, action);
-    else if (action.kind === "force_breaker") await setBreakerOverride(ctx, action);
-    else await rollbackConfig(ctx, action);
+    await fixVerbs[action.kind](await currentCtx(), action);
     return null;
   });
 }

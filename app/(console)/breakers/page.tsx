@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { BreakersLive } from "@/components/breakers/breakers-live";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/lib/db/client";
-import { roleAtLeast } from "@/lib/domain/access/roles";
+import { can } from "@/lib/domain/access/can";
+import { setBreakerOverride } from "@/lib/domain/breakers/override";
 import { listBreakerCards } from "@/lib/domain/breakers/list-breaker-cards";
 import { signedIn } from "../page-access";
 import { overrideBreaker } from "./actions";
@@ -15,7 +16,7 @@ export default async function BreakersPage() {
   return (
     <>
       <PageHeader title="Breakers" description="Every circuit breaker of the fleet over its instances, trouble first." />
-      <BreakersLive initialData={{ breakers }} actions={roleAtLeast(person.role, "operator") ? { overrideBreaker } : null} />
+      <BreakersLive initialData={{ breakers }} actions={can(person.role, setBreakerOverride) ? { overrideBreaker } : null} />
     </>
   );
 }

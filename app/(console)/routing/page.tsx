@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { RoutingLive } from "@/components/routing/routing-live";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/lib/db/client";
-import { roleAtLeast } from "@/lib/domain/access/roles";
+import { can } from "@/lib/domain/access/can";
 import { listChannels } from "@/lib/domain/channels/list-channels";
 import { currentRouting } from "@/lib/domain/routing/current-routing";
+import { publishRouting } from "@/lib/domain/routing/publish-routing";
 import { listRoutingVersions } from "@/lib/domain/routing/routing-versions";
 import { asJson } from "@/lib/json";
 import { signedIn } from "../page-access";
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Routing · Breakwater" };
 
 export default async function RoutingPage() {
   const { person } = await signedIn();
-  const admin = roleAtLeast(person.role, "admin");
+  const admin = can(person.role, publishRouting);
   const [routing, versions, channels] = await Promise.all([currentRouting(db()), listRoutingVersions(db()), admin ? listChannels(db()) : null]);
   return (
     <>

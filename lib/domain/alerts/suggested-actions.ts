@@ -5,6 +5,7 @@ import type { Role } from "../access/roles";
 import { declaredModes } from "../modes/ladder";
 import { reportedRecently } from "../services/liveness";
 import type { AlertRow } from "./alert-view";
+import { fixRole } from "./fix-verbs";
 
 /** How far back a change counts as a suspect of an alert, and a publish as one to roll back. */
 export const SUSPECT_WINDOW_MS = 30 * 60_000;
@@ -41,9 +42,9 @@ export async function suggestedActions(db: Db, alert: AlertRow): Promise<Suggest
   const on = (n: number) => `on ${n} instance${n === 1 ? "" : "s"} of ${service}`;
   const actions: SuggestedAction[] = [];
   const mode = await nextModeDown(db, service);
-  if (mode) actions.push({ kind: "flip_mode", mode, ...common(`degrade to ${mode}`), effect: `${mode} ${on(live)}`, role: "operator" });
+  if (mode) actions.push({ kind: "flip_mode", mode, ...common(`degrade to ${mode}`), effect: `${mode} ${on(live)}`, role: fixRole("flip_mode") });
   for (const b of await breakersToForce(db, service, alert.labels.breaker)) {
-    actions.push({ kind: "force_breaker", breaker: b.name, override: "forced_open", ...common(`force ${b.name} open`), effect: `${b.name} forced open ${on(b.instances)}`, role: "operator" });
+    actions.push({ kind: "force_breaker", breaker: b.name, override: "forced_open", ...common(`force ${b.name} open`), effect: `${b.name} forced open ${on(b.instances)}`, role: fixRole("force_breaker") });
   }
   for (const r of await recentPublishes(db, service, alert.startsAt)) {
     actions.push({
@@ -53,7 +54,7 @@ export async function suggestedActions(db: Db, alert: AlertRow): Promise<Suggest
       expectedVersion: r.currentVersion,
       ...common(`roll back ${r.environment} config to version ${r.toVersion}`),
       effect: `${r.environment} config back to version ${r.toVersion} ${on(r.instances)}`,
-      role: "admin",
+      role: fixRole("rollback_config"),
     });
   }
   return actions;

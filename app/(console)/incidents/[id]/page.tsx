@@ -4,7 +4,9 @@ import { IncidentLive } from "@/components/incidents/incident-live";
 import type { IncidentDetail as IncidentData } from "@/components/incidents/types";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/lib/db/client";
-import { roleAtLeast } from "@/lib/domain/access/roles";
+import { can } from "@/lib/domain/access/can";
+import { maySendFixes } from "@/lib/domain/alerts/fix-verbs";
+import { addIncidentNote } from "@/lib/domain/incidents/add-note";
 import { NotFound } from "@/lib/domain/errors";
 import { incidentDetail } from "@/lib/domain/incidents/incident-detail";
 import { incidentId } from "@/lib/domain/incidents/incident-input";
@@ -29,8 +31,8 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
       <IncidentLive
         initialData={initialData}
         role={person.role}
-        addNote={roleAtLeast(person.role, "responder") ? addNote : null}
-        sendFix={roleAtLeast(person.role, "operator") ? sendFix : null}
+        addNote={can(person.role, addIncidentNote) ? addNote : null}
+        sendFix={maySendFixes(person.role) ? sendFix : null}
       />
     </>
   );

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { RulesView } from "@/components/metrics/rules-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/lib/db/client";
-import { roleAtLeast } from "@/lib/domain/access/roles";
+import { can } from "@/lib/domain/access/can";
+import { createRule } from "@/lib/domain/rules/save-rule";
 import { listRules } from "@/lib/domain/rules/list-rules";
 import { signedIn } from "../../page-access";
 import { removeRule, saveRule } from "../actions";
@@ -28,7 +29,7 @@ export default async function RulesPage() {
           </>
         }
       />
-      <RulesView initialData={initialData} actions={roleAtLeast(person.role, "admin") ? { save: saveRule, remove: removeRule } : null} />
+      <RulesView initialData={initialData} actions={can(person.role, createRule) ? { save: saveRule, remove: removeRule } : null} />
     </>
   );
 }

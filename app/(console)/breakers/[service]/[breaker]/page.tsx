@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { BreakerDetailLive } from "@/components/breakers/breaker-detail-live";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/lib/db/client";
-import { roleAtLeast } from "@/lib/domain/access/roles";
+import { can } from "@/lib/domain/access/can";
+import { setBreakerOverride } from "@/lib/domain/breakers/override";
 import { NotFound } from "@/lib/domain/errors";
 import { serviceBreakers } from "@/lib/domain/breakers/service-breakers";
 import { signedIn } from "../../../page-access";
@@ -35,7 +36,7 @@ export default async function BreakerPage({ params }: { params: Promise<Params> 
         service={service}
         breaker={breaker}
         initialData={initialData}
-        actions={roleAtLeast(person.role, "operator") ? { overrideBreaker } : null}
+        actions={can(person.role, setBreakerOverride) ? { overrideBreaker } : null}
       />
     </>
   );
