@@ -1,7 +1,7 @@
 import { postWebhook, type BenchAlert } from "./alerts-intake";
 import type { startReceiver } from "./alerts-receiver";
 import type { Stack } from "./stack";
-import { monotonicMs, sleep, spread, type Spread } from "./stats";
+import { monotonicMs, sleep, spread, untilAdmitted, type Spread } from "./stats";
 
 export const PAGES = { samples: 200, spacingMs: 20, withinMs: 5_000 };
 export const PAGE_CHANNEL = "bench-page";
@@ -56,7 +56,7 @@ export async function measurePageLatency(receiver: Receiver, run: string, fire: 
     const name = `BenchPage-${run}-${i}`;
     const arrival = receiver.arrival(name, PAGES.withinMs);
     const sent = monotonicMs();
-    const status = await fire(pagingAlert(name));
+    const status = await untilAdmitted(() => fire(pagingAlert(name)));
     if (status < 200 || status >= 300) throw new Error(`firing a paging alert answered HTTP ${status}`);
     const arrived = await arrival;
     if (arrived === undefined) missing += 1;

@@ -1,6 +1,6 @@
 import type { Stack } from "./stack";
 import { copyRows, createSeries, partitionsFor } from "./metrics-seed";
-import { eachLimited } from "./stats";
+import { eachLimited, untilAdmitted } from "./stats";
 
 export interface MetricIngest {
   httpPointsPerSecond: number;
@@ -39,7 +39,7 @@ export async function measureMetricIngest(stack: Stack, options: { batches: numb
     await res.arrayBuffer();
     return res.status;
   };
-  if ((await post(0)) !== 202) throw new Error("the first metrics batch was refused");
+  if ((await untilAdmitted(() => post(0))) !== 202) throw new Error("the first metrics batch was refused");
 
   let failedBatches = 0;
   const batches = Array.from({ length: options.batches }, (_, b) => b);

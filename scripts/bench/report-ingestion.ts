@@ -1,6 +1,6 @@
 import { cpuMs } from "./server-process";
 import type { Stack } from "./stack";
-import { eachLimited, spread, type Spread } from "./stats";
+import { eachLimited, spread, untilAdmitted, type Spread } from "./stats";
 import { ms, type Section } from "./table";
 
 export interface IngestionOptions {
@@ -46,16 +46,11 @@ export async function measureIngestion(stack: Stack, options: IngestionOptions):
       body: JSON.stringify(report(i)),
     });
     await response.arrayBuffer();
-    return { status: response.status, retryAfterS: Number(response.headers.get("retry-after") ?? 1) };
+    return response.status;
   };
-  // The first reports come back after a shed 503 as the SDK's do, once Retry-After has passed.
   await eachLimited(instances, options.concurrency, async (i) => {
-    for (;;) {
-      const { status, retryAfterS } = await post(i);
-      if (status === 200) return;
-      if (status !== 503) throw new Error(`a first report answered HTTP ${status}`);
-      await new Promise((resolve) => setTimeout(resolve, retryAfterS * 1000));
-    }
+    const status = await untilAdmitted(() => post(i));
+    if (status !== 200) throw new Error(`a first report answered HTTP ${status}`);
   });
 
   const latencies: number[] = [];
@@ -68,7 +63,7 @@ export async function measureIngestion(stack: Stack, options: IngestionOptions):
     while (performance.now() < deadline && next < MAX_REQUESTS) {
       const i = next++ % options.instances;
       const sent = performance.now();
-      const status = await post(i).then((r) => r.status, () => 0);
+      const status = await post(i).catch(() => 0);
       latencies.push(performance.now() - sent);
       if (status !== 200) failed += 1;
     }

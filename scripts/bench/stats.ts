@@ -33,3 +33,19 @@ export async function eachLimited<T>(items: T[], limit: number, work: (item: T) 
 export function monotonicMs(): number {
   return Number(process.hrtime.bigint() / 1000n) / 1000;
 }
+
+/** The lane's `Retry-After` on a shed request (`scripts/lane.ts`). */
+const SHED_RETRY_MS = 2_000;
+
+/**
+ * Sends until the lane admits it: a shed 503 is sent again once its Retry-After has passed, as the
+ * SDK and Alertmanager do. For the untimed setup of a section, and for one-at-a-time probes whose
+ * latency then counts the wait.
+ */
+export async function untilAdmitted(send: () => Promise<number>): Promise<number> {
+  for (;;) {
+    const status = await send();
+    if (status !== 503) return status;
+    await sleep(SHED_RETRY_MS);
+  }
+}
