@@ -54,6 +54,25 @@ describe("the service lane", () => {
     expect(big.status).toBe(413);
   });
 
+  it("reads a body sent in chunks with no declared length by the same rules: 413 past 1 MiB, 415 for text, 400 for broken JSON", async () => {
+    const { token } = await seedServiceToken(app.database.db, "*");
+    const chunked = (parts: string[], type: string) => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const part of parts) controller.enqueue(new TextEncoder().encode(part));
+          controller.close();
+        },
+      });
+      return fetch(`${lane.url}/api/v1/metrics`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": type }, body, duplex: "half" } as RequestInit);
+    };
+    const quarterMiB = "x".repeat(256 * 1024);
+    expect((await chunked(["[", ...Array.from({ length: 5 }, () => `"${quarterMiB}",`), "1]"], "application/json")).status).toBe(413);
+    expect((await chunked(['[{"service":"s"}]'], "text/plain")).status).toBe(415);
+    const broken = await chunked(['[{"service":', '"s"'], "application/json");
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({ error: "validation", issues: [{ message: "The body is not valid JSON." }] });
+  });
+
   it("serves the control long-poll with ETag, If-None-Match and wait", async () => {
     const { token } = await seedServiceToken(app.database.db, "lane-poll");
     const caller = lane.caller({ bearer: token });

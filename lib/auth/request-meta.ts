@@ -20,7 +20,7 @@ function trustedProxies(): TrustedProxies {
  * The client's address: the connection's peer, which ends `X-Forwarded-For` on both the console and
  * the lane, or, when that peer is a trusted proxy, the hop it appended (`lib/http/client-address.ts`).
  */
-export function requestMeta(headers: Headers): RequestMeta {
+export function requestMeta(headers: Pick<Headers, "get">): RequestMeta {
   return {
     requestId: headers.get("x-request-id")?.slice(0, 100) || randomUUID(),
     ip: addressFromChain(headers.get("x-forwarded-for"), trustedProxies()),

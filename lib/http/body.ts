@@ -9,11 +9,19 @@ const JSON_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
 
 /** Reads a JSON body sent as `application/json`, refusing more than 1 MiB before buffering it all. */
 export async function readJson(req: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > limit) throw new PayloadTooLarge(limit);
-  const text = await readText(req, limit);
+  refuseDeclaredOver(req.headers.get("content-length"), limit);
+  return parseJsonBody(await readText(req, limit), req.headers.get("content-type"));
+}
+
+/** A body whose declared length is past the limit is refused before a byte of it is read. */
+export function refuseDeclaredOver(contentLength: string | null, limit: number): void {
+  if (Number(contentLength ?? "0") > limit) throw new PayloadTooLarge(limit);
+}
+
+/** A body read whole, as JSON: empty is `undefined`; anything but JSON (or protobuf, to say what to send instead) is refused. */
+export function parseJsonBody(text: string, contentType: string | null): unknown {
   if (text.trim() === "") return undefined;
-  const type = req.headers.get("content-type") ?? "";
+  const type = contentType ?? "";
   if (!JSON_TYPE.test(type) && !PROTOBUF.test(type)) throw new UnsupportedMediaType();
   try {
     return JSON.parse(text);

@@ -10,29 +10,31 @@ import { controlReadResponse } from "@/lib/http/control-read";
 import { errorResponse, json } from "@/lib/http/respond";
 import { readiness } from "@/lib/observability/readiness";
 import { laneCtx } from "./caller";
+import { webHandler } from "./node-adapter";
+import { writeJson } from "./node-request";
 import type { LaneHandler, LaneRoute } from "./router";
 import { writeEndpoint } from "./write-endpoint";
 
-const controlLongPoll: LaneHandler = async ({ req, params }) => {
-  const ctx = await laneCtx(req);
+const controlLongPoll = webHandler(async (req, params) => {
+  const ctx = await laneCtx(req.headers);
   try {
     return await controlReadResponse(ctx, params.service!, req);
   } catch (error) {
     return errorResponse(error, ctx.requestId);
   }
-};
+});
 
-const controlStream: LaneHandler = async ({ req, params }) => {
-  const ctx = await laneCtx(req);
+const controlStream = webHandler(async (req, params) => {
+  const ctx = await laneCtx(req.headers);
   try {
     return await controlStreamResponse(ctx, params.service!, req);
   } catch (error) {
     return errorResponse(error, ctx.requestId);
   }
-};
+});
 
-const currentConfig: LaneHandler = async ({ req, params }) => {
-  const ctx = await laneCtx(req);
+const currentConfig = webHandler(async (req, params) => {
+  const ctx = await laneCtx(req.headers);
   try {
     const read = await readCurrentConfig(db(), ctx, { service: params.service!, environment: params.environment! }, req.headers.get("if-none-match"));
     const headers = { etag: read.etag, "cache-control": "private, no-cache", "x-request-id": ctx.requestId };
@@ -40,16 +42,17 @@ const currentConfig: LaneHandler = async ({ req, params }) => {
   } catch (error) {
     return errorResponse(error, ctx.requestId);
   }
-};
+});
 
-const ready: LaneHandler = async () => {
+const ready: LaneHandler = async ({ res }) => {
   const state = await readiness();
-  return state.ready ? json({ status: "ready" }) : json({ status: "unavailable", message: `Not ready: ${state.reason}.` }, 503);
+  if (state.ready) writeJson(res, 200, { status: "ready" });
+  else writeJson(res, 503, { status: "unavailable", message: `Not ready: ${state.reason}.` });
 };
 
 /** The service-facing endpoints, at the same paths and with the same verbs as the console's route handlers. */
 export const laneRoutes: LaneRoute[] = [
-  { method: "GET", pattern: "/api/health", unmetered: true, handle: async () => json({ status: "ok" }) },
+  { method: "GET", pattern: "/api/health", unmetered: true, handle: async ({ res }) => writeJson(res, 200, { status: "ok" }) },
   { method: "GET", pattern: "/api/ready", unmetered: true, handle: ready },
   { method: "POST", pattern: "/api/v1/report", handle: writeEndpoint(ingestReport) },
   { method: "POST", pattern: "/api/v1/breakers/events", handle: writeEndpoint(ingestBreakerEvents, 202) },

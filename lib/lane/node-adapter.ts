@@ -1,5 +1,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
+import type { LaneHandler, Params } from "./router";
+
+/** A lane handler from one written for web Requests and Responses, as the long-poll and the stream are. */
+export function webHandler(handle: (req: Request, params: Params) => Promise<Response>): LaneHandler {
+  return async ({ req, res, params, origin, signal }) => {
+    const response = await handle(toWebRequest(req, origin, signal), params);
+    await writeWebResponse(res, response);
+  };
+}
 
 /** A web Request for a node request, so the lane reuses `readJson` and its 1 MiB limit unchanged. */
 export function toWebRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Request {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { router, type LaneHandler } from "./router";
 
-const handle: LaneHandler = async () => new Response(null);
+const handle: LaneHandler = async () => {};
 
 describe("router", () => {
   const match = router([

@@ -1,9 +1,16 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+
 export type Params = Record<string, string>;
 export interface LaneCall {
-  req: Request;
+  req: IncomingMessage;
+  res: ServerResponse;
   params: Params;
+  origin: string;
+  /** Aborted when the client goes or the lane stops. */
+  signal: AbortSignal;
 }
-export type LaneHandler = (call: LaneCall) => Promise<Response>;
+/** Answers on `res`; the web-shaped handlers are wrapped by `webHandler`. */
+export type LaneHandler = (call: LaneCall) => Promise<void>;
 
 /**
  * A route of the lane. `unmetered` ones are not shed: long-polls and streams wait on changes, not

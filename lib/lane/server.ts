@@ -1,9 +1,10 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import { appendPeer } from "@/lib/http/client-address";
-import { errorResponse, json } from "@/lib/http/respond";
-import { toWebRequest, writeWebResponse } from "./node-adapter";
+import { errorResponse } from "@/lib/http/respond";
+import { writeWebResponse } from "./node-adapter";
+import { writeJson } from "./node-request";
 import { laneRoutes } from "./endpoints";
 import { router } from "./router";
 import { shedder, type SheddingBounds } from "./shedding";
@@ -32,11 +33,11 @@ export function createLane(bounds: SheddingBounds): Lane {
     void answer(origin, req, res, aborted.signal);
   });
 
-  async function answer(origin: string, req: IncomingMessage, res: Parameters<typeof writeWebResponse>[0], signal: AbortSignal) {
+  async function answer(origin: string, req: IncomingMessage, res: ServerResponse, signal: AbortSignal) {
     const pathname = new URL(req.url ?? "/", origin).pathname;
     const found = match(req.method ?? "GET", pathname);
-    if (found === null) return writeWebResponse(res, json({ error: "not_found", message: `No ${pathname} on the service lane.` }, 404));
-    if (found === "method_not_allowed") return writeWebResponse(res, json({ error: "method_not_allowed", message: `${req.method} is not served here.` }, 405));
+    if (found === null) return writeJson(res, 404, { error: "not_found", message: `No ${pathname} on the service lane.` });
+    if (found === "method_not_allowed") return writeJson(res, 405, { error: "method_not_allowed", message: `${req.method} is not served here.` });
     let release = () => {};
     try {
       if (!found.route.unmetered) release = shed.admit();
@@ -45,8 +46,7 @@ export function createLane(bounds: SheddingBounds): Lane {
       return writeWebResponse(res, errorResponse(error, randomUUID()));
     }
     try {
-      const response = await found.route.handle({ req: toWebRequest(req, origin, signal), params: found.params }).finally(() => dropUnreadBody(req));
-      await writeWebResponse(res, response);
+      await found.route.handle({ req, res, params: found.params, origin, signal }).finally(() => dropUnreadBody(req));
     } catch (error) {
       if (!res.headersSent) await writeWebResponse(res, errorResponse(error, randomUUID()));
       else res.end();
