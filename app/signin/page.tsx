@@ -16,7 +16,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <main className="flex min-h-full items-center justify-center p-6">
       <div className="w-full max-w-sm rounded-xl border border-zinc-200 bg-white p-6 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
-        <p className="text-xs font-semibold tracking-wide text-accent-600 uppercase dark:text-accent-400">Breakwater</p>
+        <p className="text-xs font-semibold tracking-wide text-accent-700 uppercase dark:text-accent-400">Breakwater</p>
         <h1 className="mt-1 mb-5 text-lg font-semibold tracking-tight">Sign in</h1>
         <SignInForm next={next} initialError={typeof error === "string" ? signInErrorMessage(error) : null} />
       </div>

@@ -29,7 +29,7 @@ export function AlertContextPanel({ alertId, role, sendFix }: Props) {
       <section aria-label="What changed">
         <h3 className="mb-1 text-sm font-semibold">What changed</h3>
         {data.changes.length === 0 ? (
-          <p className="text-sm text-zinc-500">Nothing changed for this service since 30 min before it fired.</p>
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">Nothing changed for this service since 30 min before it fired.</p>
         ) : (
           <ol className="space-y-1 text-sm">
             {data.changes.slice(-8).map((c, i) => (
@@ -50,7 +50,7 @@ export function AlertContextPanel({ alertId, role, sendFix }: Props) {
       <section aria-label="Suggested actions">
         <h3 className="mb-1 text-sm font-semibold">Suggested actions</h3>
         {data.actions.length === 0 ? (
-          <p className="text-sm text-zinc-500">No move fits this alert.</p>
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">No move fits this alert.</p>
         ) : (
           <ul className="space-y-1.5 text-sm">
             {data.actions.map((a) => (

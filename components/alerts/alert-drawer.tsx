@@ -94,7 +94,7 @@ function Pairs({ title, pairs }: { title: string; pairs: Record<string, string> 
     <section>
       <h3 className="mb-1 text-sm font-semibold">{title}</h3>
       {entries.length === 0 ? (
-        <p className="text-sm text-zinc-500">none</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">none</p>
       ) : (
         <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-sm">
           {entries.map(([k, v]) => (

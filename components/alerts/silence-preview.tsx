@@ -24,7 +24,7 @@ export function SilencePreviewList({ matchers }: { matchers: Matcher[] }) {
     return () => controller.abort();
   }, [settled]);
   if (error) return <p className="text-sm text-red-700 dark:text-red-400">{error}</p>;
-  if (!preview) return <p className="text-sm text-zinc-500">Checking which alerts match…</p>;
+  if (!preview) return <p className="text-sm text-zinc-500 dark:text-zinc-400">Checking which alerts match…</p>;
   return (
     <section aria-label="Silence preview" className="text-sm">
       <p className="font-medium">

@@ -36,7 +36,7 @@ export function AuditTable({ query, initialData }: { query: string; initialData?
   }
 
   if (head.error && !head.data) return <ErrorState title="The audit log could not be loaded.">It retries by itself.</ErrorState>;
-  if (!head.data) return <p className="py-6 text-sm text-zinc-500">Loading…</p>;
+  if (!head.data) return <p className="py-6 text-sm text-zinc-500 dark:text-zinc-400">Loading…</p>;
   if (events.length === 0) return <EmptyState title="No audit events match these filters" />;
 
   return (

@@ -22,7 +22,7 @@ export function InstancesTable({ name, instances }: { name: string; instances: B
       </THead>
       <TBody>
         {instances.map((i) => (
-          <Tr key={i.instance} className={i.stale ? "text-zinc-400 dark:text-zinc-500" : ""}>
+          <Tr key={i.instance} className={i.stale ? "text-zinc-500 dark:text-zinc-400" : ""}>
             <Td className="font-mono text-xs whitespace-nowrap">{i.instance}</Td>
             <Td>
               <div className="flex flex-col items-start gap-0.5">

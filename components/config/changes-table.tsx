@@ -5,7 +5,7 @@ const tint = { add: "bg-green-50 dark:bg-green-950/30", remove: "bg-red-50 dark:
 
 /** A structural diff side by side: each changed path with its value before and after. */
 export function ChangesTable({ changes, compact = false }: { changes: ConfigChange[]; compact?: boolean }) {
-  if (changes.length === 0) return <p className="text-sm text-zinc-500">No differences.</p>;
+  if (changes.length === 0) return <p className="text-sm text-zinc-500 dark:text-zinc-400">No differences.</p>;
   return (
     <Table label="Changes">
       <THead>
@@ -32,5 +32,5 @@ function show(value: unknown, compact: boolean) {
 }
 
 function Absent() {
-  return <span className="text-zinc-400 dark:text-zinc-500">absent</span>;
+  return <span className="text-zinc-500 dark:text-zinc-400">absent</span>;
 }

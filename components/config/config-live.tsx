@@ -67,7 +67,7 @@ function DocumentView({ selected, overview, initialVersions, can, actions }: Omi
             role="tab"
             aria-selected={tab === t}
             onClick={() => open(t)}
-            className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${tab === t ? "border-accent-500 font-medium" : "border-transparent text-zinc-500 hover:text-zinc-900 dark:hover:text-zinc-100"}`}
+            className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${tab === t ? "border-accent-500 font-medium" : "border-transparent text-zinc-500 dark:text-zinc-400 hover:text-zinc-900 dark:hover:text-zinc-100"}`}
           >
             {t}
           </button>

@@ -33,6 +33,6 @@ export function DiffView({ selected, page, compare, onCompare }: Props) {
 function Changes({ selected, from, to }: { selected: Selected; from: number; to: number }) {
   const diff = useLiveQuery<VersionDiff>(["config", "diff", selected.service, selected.environment, from, to], `${documentUrl(selected)}/diff?from=${from}&to=${to}`);
   if (diff.error) return <ErrorState title="The diff could not be loaded.">{diff.error.message}</ErrorState>;
-  if (!diff.data) return <p className="text-sm text-zinc-500">Comparing…</p>;
+  if (!diff.data) return <p className="text-sm text-zinc-500 dark:text-zinc-400">Comparing…</p>;
   return <ChangesTable changes={diff.data.changes} />;
 }

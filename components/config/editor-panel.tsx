@@ -27,7 +27,7 @@ function FromCurrent(props: Props) {
   const latest = current.data;
   if (!latest) return current.error ? <ErrorState title="The current config could not be loaded.">{current.error.message}</ErrorState> : null;
   // Until the live data shows the version just published, the editor would start from an older one.
-  if (latest.version < waitingFor) return <p className="text-sm text-zinc-500">Loading version {waitingFor}…</p>;
+  if (latest.version < waitingFor) return <p className="text-sm text-zinc-500 dark:text-zinc-400">Loading version {waitingFor}…</p>;
   // Keyed by the last own publish only: someone else's publish must not wipe the edits in progress.
   return <ConfigEditor key={waitingFor} {...props} base={{ version: latest.version, body: latest.body }} onPublished={setWaitingFor} />;
 }

@@ -24,7 +24,7 @@ export function HistoryTable({ selected, page: newest, canRollBack, actions, onC
   const [pages, setPages] = useState<number[]>([]);
   const older = useVersions(selected, undefined, pages.at(-1));
   const page = pages.length > 0 && older.data ? { ...older.data, currentVersion: newest.currentVersion } : newest;
-  if (page.versions.length === 0) return <p className="text-sm text-zinc-500">Nothing published yet.</p>;
+  if (page.versions.length === 0) return <p className="text-sm text-zinc-500 dark:text-zinc-400">Nothing published yet.</p>;
   return (
     <>
       <Table label="Versions">

@@ -28,7 +28,7 @@ export function SchemaPanel({ selected, schema, canEdit, actions }: { selected: 
     });
   return (
     <div className="space-y-3">
-      {!schema && !canEdit && <p className="text-sm text-zinc-500">No schema: any JSON object can be published.</p>}
+      {!schema && !canEdit && <p className="text-sm text-zinc-500 dark:text-zinc-400">No schema: any JSON object can be published.</p>}
       <JsonEditor label="JSON Schema" value={text} onChange={canEdit ? (next) => (setText(next), setSaved(false)) : undefined} readOnly={!canEdit} height="18rem" />
       {canEdit && (
         <div className="flex items-center gap-3">

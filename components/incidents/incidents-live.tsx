@@ -25,7 +25,7 @@ export function OpenIncidentsBadge({ initialData }: { initialData: number }) {
   return (
     <span
       title={`${open} open incident${open === 1 ? "" : "s"}`}
-      className={`min-w-4 rounded px-1 text-center text-[10px] leading-4 font-semibold tabular-nums ${open > 0 ? "bg-red-600 text-white dark:bg-red-500 dark:text-zinc-950" : "bg-zinc-200 text-zinc-500 dark:bg-zinc-800 dark:text-zinc-500"}`}
+      className={`min-w-4 rounded px-1 text-center text-[10px] leading-4 font-semibold tabular-nums ${open > 0 ? "bg-red-600 text-white dark:bg-red-500 dark:text-zinc-950" : "bg-zinc-200 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400"}`}
     >
       <span className="sr-only">Open incidents: </span>
       {open}

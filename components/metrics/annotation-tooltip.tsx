@@ -31,16 +31,16 @@ export function AnnotationTooltip({ cluster, x, onKeep, onHide }: { cluster: Clu
               {a.title}
             </p>
             {a.detail && <p className="mt-0.5 text-zinc-600 dark:text-zinc-400">{a.detail}</p>}
-            <p className="mt-0.5 text-zinc-500">
+            <p className="mt-0.5 text-zinc-500 dark:text-zinc-400">
               {formatExact(a.at)} ·{" "}
-              <Link href={a.href} className="text-accent-600 underline dark:text-accent-400">
+              <Link href={a.href} className="text-accent-700 underline dark:text-accent-400">
                 Open
               </Link>
             </p>
           </li>
         ))}
       </ul>
-      {cluster.items.length > MAX_LISTED && <p className="mt-1 text-zinc-500">and {cluster.items.length - MAX_LISTED} more; zoom in to tell them apart.</p>}
+      {cluster.items.length > MAX_LISTED && <p className="mt-1 text-zinc-500 dark:text-zinc-400">and {cluster.items.length - MAX_LISTED} more; zoom in to tell them apart.</p>}
     </div>
   );
 }

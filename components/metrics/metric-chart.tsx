@@ -105,7 +105,7 @@ export function MetricChart({ service, spec, range, tick, page }: { service: str
       {error ? (
         <ErrorState title="This chart could not be loaded.">{error.message}</ErrorState>
       ) : !loading && empty ? (
-        <p className="flex h-48 items-center justify-center text-xs text-zinc-500">No points in this range.</p>
+        <p className="flex h-48 items-center justify-center text-xs text-zinc-500 dark:text-zinc-400">No points in this range.</p>
       ) : (
         <div ref={box} className="h-48 cursor-crosshair select-none">
           <LineChart

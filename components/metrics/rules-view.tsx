@@ -59,7 +59,7 @@ export function RulesView({ initialData, actions }: { initialData: { rules: Rule
               <Tr key={r.id}>
                 <Td>
                   <span className="font-medium">{r.name}</span>
-                  <span className="block text-xs text-zinc-500">{r.service}</span>
+                  <span className="block text-xs text-zinc-500 dark:text-zinc-400">{r.service}</span>
                 </Td>
                 <Td className="font-mono text-xs">
                   {r.aggregation}({r.metric}
@@ -71,7 +71,7 @@ export function RulesView({ initialData, actions }: { initialData: { rules: Rule
                   <Badge tone={stateTones[r.state]} dot>
                     {r.state}
                   </Badge>
-                  {r.lastValue !== null && <span className="ml-2 text-xs tabular-nums text-zinc-500">{Number(r.lastValue.toPrecision(4))}</span>}
+                  {r.lastValue !== null && <span className="ml-2 text-xs tabular-nums text-zinc-500 dark:text-zinc-400">{Number(r.lastValue.toPrecision(4))}</span>}
                 </Td>
                 <Td>
                   <RelativeTime at={r.evaluatedAt} never="not yet" />

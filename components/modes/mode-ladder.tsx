@@ -18,7 +18,7 @@ export function ModeLadder({ ladder, desired, automatic }: { ladder: string[]; d
             }`}
           >
             {mode}
-            {mode === automatic && <span className={mode === desired ? "opacity-70" : "text-zinc-400 dark:text-zinc-500"}> · auto</span>}
+            {mode === automatic && <span className={mode === desired ? "opacity-70" : "text-zinc-500 dark:text-zinc-400"}> · auto</span>}
           </span>
         </li>
       ))}

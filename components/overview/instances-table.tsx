@@ -21,7 +21,7 @@ export function InstancesTable({ service, instances, isStale }: { service: strin
         {instances.map((instance) => {
           const stale = isStale(instance);
           return (
-            <Tr key={instance.instance} className={stale ? "text-zinc-400 dark:text-zinc-500" : ""}>
+            <Tr key={instance.instance} className={stale ? "text-zinc-500 dark:text-zinc-400" : ""}>
               <Td className="font-mono text-xs">{instance.instance}</Td>
               <Td>{instance.environment}</Td>
               <Td>

@@ -18,9 +18,9 @@ export function ServiceSection({ service, isStale, troubled }: { service: Servic
     if (troubled) setOpen(true);
   }, [troubled]);
   return (
-    <section aria-label={`service ${service.name}`} id={`service-${encodeURIComponent(service.name)}`}>
+    <section aria-label={`service ${service.name}`} id={`service-${encodeURIComponent(service.name)}`} className="relative">
       <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)} className="group rounded-md border border-zinc-200 dark:border-zinc-800">
-        <summary className="flex cursor-pointer flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 focus-visible:outline-2 focus-visible:outline-accent-500">
+        <summary className="flex cursor-pointer flex-wrap items-center gap-x-3 gap-y-1 py-2 pr-40 pl-3 focus-visible:outline-2 focus-visible:outline-accent-500">
           <h2 className="text-sm font-semibold">{service.name}</h2>
           <HealthBadge health={service.health} />
           {service.breakers.open > 0 && <Badge tone="red">{service.breakers.open} open breaker{service.breakers.open === 1 ? "" : "s"}</Badge>}
@@ -28,14 +28,15 @@ export function ServiceSection({ service, isStale, troubled }: { service: Servic
           <span className="text-xs text-zinc-500 dark:text-zinc-400">
             {live} of {service.instances.length} {service.instances.length === 1 ? "instance" : "instances"} reporting · last report <RelativeTime at={service.lastSeen} />
           </span>
-          <Link href={`/metrics/${encodeURIComponent(service.name)}`} aria-label={`${service.name} metrics`} className="ml-auto" onClick={(e) => e.stopPropagation()}>
-            <ServiceSparkline service={service.name} />
-          </Link>
         </summary>
         <div className="border-t border-zinc-200 p-2 dark:border-zinc-800">
           <InstancesTable service={service.name} instances={service.instances} isStale={isStale} />
         </div>
       </details>
+      {/* Beside the summary, not in it: a link inside a summary is a control inside a control. */}
+      <Link href={`/metrics/${encodeURIComponent(service.name)}`} aria-label={`${service.name} metrics`} className="absolute top-1.5 right-3">
+        <ServiceSparkline service={service.name} />
+      </Link>
     </section>
   );
 }

@@ -34,7 +34,7 @@ export function RouteCard({ route, path, siblings, edits, channels, issues }: Pr
   return (
     <li aria-label={name} className="space-y-3 rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
       <div className="flex flex-wrap items-center gap-2">
-        <span className="font-mono text-xs text-zinc-500">{path.join(".")}</span>
+        <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{path.join(".")}</span>
         <span className="text-sm font-medium">{route.matchers.length === 0 ? "Every alert" : "Alerts matching"}</span>
         <div className="ml-auto flex gap-1">
           <Button size="sm" variant="ghost" aria-label={`Move ${name} up`} disabled={at === 0} onClick={() => edits.move(path, -1)}>

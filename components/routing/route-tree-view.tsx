@@ -23,7 +23,7 @@ function Children({ routes, path }: { routes: ChildRoute[]; path: string }) {
         const at = `${path}${i}`;
         return (
           <li key={at}>
-            <span className="text-zinc-500">{at}</span> {describeMatchers(route)} → <span className="font-semibold">{route.receiver ?? "(inherited)"}</span>
+            <span className="text-zinc-500 dark:text-zinc-400">{at}</span> {describeMatchers(route)} → <span className="font-semibold">{route.receiver ?? "(inherited)"}</span>
             {route.continue && <span className="ml-1 rounded bg-accent-100 px-1 text-accent-800 dark:bg-accent-950 dark:text-accent-300">continue</span>}
             <Settings route={route} />
             {route.routes.length > 0 && <Children routes={route.routes} path={`${at}.`} />}

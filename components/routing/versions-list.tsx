@@ -34,7 +34,7 @@ export function VersionsList({ versions, current, onRestore }: Props) {
             <Tr aria-label={`routing version ${v.version}`}>
               <Td className="font-medium">
                 {v.version}
-                {v.version === current && <span className="ml-2 text-xs text-zinc-500">in force</span>}
+                {v.version === current && <span className="ml-2 text-xs text-zinc-500 dark:text-zinc-400">in force</span>}
               </Td>
               <Td>{v.createdBy}</Td>
               <Td>

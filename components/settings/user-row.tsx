@@ -33,10 +33,10 @@ export function UserRow({ user, roles, isMe, changeUser, onError }: Props) {
 
   const locked = isMe ? "You cannot change your own role or disable yourself; ask another admin." : undefined;
   return (
-    <Tr aria-busy={pending} className={user.disabled ? "text-zinc-400 dark:text-zinc-500" : ""}>
+    <Tr aria-busy={pending} className={user.disabled ? "text-zinc-500 dark:text-zinc-400" : ""}>
       <Td>
         {user.email}
-        {isMe && <span className="ml-2 text-xs text-zinc-500">(you)</span>}
+        {isMe && <span className="ml-2 text-xs text-zinc-500 dark:text-zinc-400">(you)</span>}
       </Td>
       <Td>
         <Select

@@ -24,7 +24,7 @@ export function formatAge(ms: number): string {
 export function RelativeTime({ at, never = "never" }: { at: string | null; never?: string }) {
   const now = useNow();
   useTimeZone();
-  if (!at) return <span className="text-zinc-400 dark:text-zinc-500">{never}</span>;
+  if (!at) return <span className="text-zinc-500 dark:text-zinc-400">{never}</span>;
   return (
     <time dateTime={at} title={formatExact(at)} suppressHydrationWarning className="whitespace-nowrap tabular-nums">
       {formatAge(now - Date.parse(at))}
