@@ -18,9 +18,10 @@ function compact(value: number): string {
   return Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 2 }).format(value);
 }
 
-/** Tick labels: times of day for a range within a day, dates beyond. */
+/** Tick labels: with seconds for a range of minutes (a young service's), times of day within a day, dates beyond. */
 export function formatTick(ms: number, spanMs: number): string {
   const date = new Date(ms);
+  if (spanMs <= 10 * 60_000) return date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: intlZone() });
   if (spanMs <= 86_400_000) return date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", timeZone: intlZone() });
   return date.toLocaleDateString(undefined, { month: "short", day: "numeric", hour: "2-digit", timeZone: intlZone() });
 }
