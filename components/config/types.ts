@@ -9,7 +9,7 @@ import type { Issue } from "@/lib/domain/errors";
 export type { ConfigOverview, Drift, VersionBody, VersionDiff, VersionsPage };
 
 /** A stale version or a schema violation is an answer for the editor, not a failure: it shows the newer version or the issues inline. */
-export type Published = { version: number } | { conflict: number } | { issues: Issue[] };
+export type Published = { version: number } | { changeRequest: number } | { conflict: number } | { issues: Issue[] };
 
 export interface Selected {
   service: string;
@@ -20,7 +20,7 @@ export type Body = Record<string, unknown>;
 
 /** The server actions the Config page hands to its parts. */
 export interface ConfigActions {
-  publish(input: Selected & { body: Body; message: string; expectedVersion: number; bakeMinutes?: number }): Promise<ActionResult<Published>>;
+  publish(input: Selected & { body: Body; message: string; expectedVersion: number; bakeMinutes?: number; breakGlass?: { reason: string }; override?: { reason: string } }): Promise<ActionResult<Published>>;
   rollback(input: Selected & { toVersion: number; reason: string; expectedVersion: number }): Promise<ActionResult<Published>>;
   saveSchema(input: Selected & { schema: Body | null }): Promise<ActionResult<null>>;
   endBakeEarly(input: Selected): Promise<ActionResult<null>>;

@@ -107,7 +107,7 @@ const published =
   async (db) => {
     const expectedVersion = await currentVersionOf(db, SERVICE, "production");
     const input = { service: SERVICE, environment: "production", body: { n: expectedVersion }, message: "matrix", expectedVersion, bakeMinutes: 5 };
-    return to((await publishConfig(systemCtx(), input, db)).version);
+    return to((await publishConfig(systemCtx(), input, db)).version!);
   };
 const publish: Build = async (db) => ({ path: `${CONFIG}/versions`, json: { body: { n: 0 }, message: "matrix", expectedVersion: await currentVersionOf(db, SERVICE, "production") } });
 const routing: Build = async (db) => ({ path: "/api/v1/routing", json: { tree: { receiver: "console" }, expectedVersion: (await currentRouting(db)).version } });

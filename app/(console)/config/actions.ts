@@ -3,7 +3,7 @@
 import { currentCtx } from "@/lib/auth/current";
 import { endBake } from "@/lib/domain/config/bake";
 import { addEnvironment } from "@/lib/domain/config/environments";
-import { publishConfig } from "@/lib/domain/config/publish";
+import { publishConfig, type PublishResult } from "@/lib/domain/config/publish";
 import { revealConfig } from "@/lib/domain/config/reveal";
 import { rollbackConfig } from "@/lib/domain/config/rollback";
 import { setConfigSchema } from "@/lib/domain/config/set-schema";
@@ -16,7 +16,9 @@ import { attempt } from "../attempt";
 
 type Document = { service: string; environment: string };
 
-export async function publish(input: Document & { body: Record<string, unknown>; message: string; expectedVersion: number; bakeMinutes?: number }) {
+type Safety = { breakGlass?: { reason: string }; override?: { reason: string } };
+
+export async function publish(input: Document & Safety & { body: Record<string, unknown>; message: string; expectedVersion: number; bakeMinutes?: number }) {
   return attempt(() => answered(async () => publishConfig(await currentCtx(), input)));
 }
 
@@ -63,9 +65,10 @@ export async function addConfigEnvironment(input: { name: string }) {
   });
 }
 
-async function answered(run: () => Promise<{ version: number }>): Promise<Published> {
+async function answered(run: () => Promise<PublishResult>): Promise<Published> {
   try {
-    return { version: (await run()).version };
+    const result = await run();
+    return result.version === undefined ? { changeRequest: result.changeRequest.id } : { version: result.version };
   } catch (error) {
     if (error instanceof Conflict && typeof error.details.currentVersion === "number") return { conflict: error.details.currentVersion };
     if (error instanceof Unprocessable && Array.isArray(error.details.issues) && error.details.issues.length > 0) return { issues: error.details.issues as Issue[] };
