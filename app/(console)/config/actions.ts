@@ -7,6 +7,10 @@ import { publishConfig, type PublishResult } from "@/lib/domain/config/publish";
 import { revealConfig } from "@/lib/domain/config/reveal";
 import { rollbackConfig } from "@/lib/domain/config/rollback";
 import { setConfigSchema } from "@/lib/domain/config/set-schema";
+import { approveChangeRequest } from "@/lib/domain/config/change-requests/approve";
+import { rejectChangeRequest } from "@/lib/domain/config/change-requests/reject";
+import { reviewChangeRequest } from "@/lib/domain/config/change-requests/review";
+import { setConfigPolicy } from "@/lib/domain/config/policy/set-policy";
 import { deleteTemplate, saveTemplate } from "@/lib/domain/config/templates";
 import type { Published } from "@/components/config/types";
 import { Conflict, Unprocessable, type Issue } from "@/lib/domain/errors";
@@ -61,6 +65,32 @@ export async function removeTemplate(input: { name: string }) {
 export async function addConfigEnvironment(input: { name: string }) {
   return attempt(async () => {
     await addEnvironment(await currentCtx(), input);
+    return null;
+  });
+}
+
+export async function savePolicy(input: Document & { approvals: number; freezeWhileCritical: boolean }) {
+  return attempt(async () => {
+    await setConfigPolicy(await currentCtx(), input);
+    return null;
+  });
+}
+
+/** The request's status after the approval: still pending, applied, or stale (the document moved). */
+export async function approveRequest(input: { id: number }) {
+  return attempt(async () => (await approveChangeRequest(await currentCtx(), input)).changeRequest.status);
+}
+
+export async function rejectRequest(input: { id: number; reason: string }) {
+  return attempt(async () => {
+    await rejectChangeRequest(await currentCtx(), input);
+    return null;
+  });
+}
+
+export async function reviewRequest(input: { id: number }) {
+  return attempt(async () => {
+    await reviewChangeRequest(await currentCtx(), input);
     return null;
   });
 }
