@@ -5,6 +5,8 @@ import type { LiveEvent } from "@/lib/live/events";
 import { auditedVersion } from "../append-version";
 import { publishInput } from "../inputs";
 import { lockDocument } from "../lock-document";
+import { checkFreeze } from "../policy/freeze";
+import { readPolicy } from "../policy/read-policy";
 import { publishVersion } from "../publish-version";
 import type { ChangeRequestRow } from "./lock-request";
 
@@ -14,10 +16,12 @@ export type Applied =
 
 /**
  * Applies a pending request (locked by the caller) through the same compare-and-swap as a publish:
- * if another version landed since it was made, it becomes `stale` and is never merged.
+ * if another version landed since it was made, it becomes `stale` and is never merged. It is a
+ * publish, so a freeze refuses it too; the request stays pending until the service stops burning.
  */
 export async function applyRequest(tx: Db, request: ChangeRequestRow, by: string): Promise<Applied> {
   const document = await lockDocument(tx, request.service, request.environment);
+  await checkFreeze(tx, document, await readPolicy(tx, request.service, request.environment), undefined);
   const events: LiveEvent[] = [{ topic: "change_request", id: String(request.id) }];
   if (document.currentVersion !== request.expectedVersion) {
     await settle(tx, request.id, { status: "stale", decidedBy: by });
