@@ -168,4 +168,16 @@ describe("the freeze", () => {
     const rollback = await author.post(`${docOf("burning")}/rollback`, { toVersion: 1, reason: "back to the last good one", expectedVersion: 3 });
     expect(rollback.status).toBe(201);
   });
+
+  it("holds an approved request too: the approval that would apply it gets 423 and the request stays pending", async () => {
+    await setPolicy("burning-request", 1, true);
+    const id = await requested("burning-request", { v: 1 });
+    await service.post("/api/v1/alerts", [{ labels: { alertname: "QueueOnFire", service: "burning-request", severity: "critical" }, status: "firing" }]);
+    const res = await approve(second, id);
+    expect(res.status).toBe(423);
+    expect(await res.json()).toMatchObject({ error: "frozen", alerts: [{ name: "QueueOnFire" }] });
+    const pending = (await (await author.get("/api/v1/change-requests?status=pending&service=burning-request")).json()) as { items: { id: number; approvals: unknown[] }[] };
+    expect(pending.items).toEqual([expect.objectContaining({ id, approvals: [] })]);
+    expect(await version("burning-request")).toBe(0);
+  });
 });
