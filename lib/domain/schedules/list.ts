@@ -1,4 +1,4 @@
-import { and, desc, eq, type SQL } from "drizzle-orm";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { schedules } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
 import type { SchedulesQuery } from "./inputs";
@@ -20,7 +20,7 @@ export interface ScheduleView {
   suspendedReason: string | null;
 }
 
-/** Schedules, the pending ones first by time, then the settled ones newest first. */
+/** Schedules: the pending ones first, soonest first, then the settled ones, latest first. */
 export async function listSchedules(db: Db, filter: SchedulesQuery): Promise<{ items: ScheduleView[] }> {
   const where: SQL[] = [];
   if (filter.status) where.push(eq(schedules.status, filter.status));
@@ -29,7 +29,7 @@ export async function listSchedules(db: Db, filter: SchedulesQuery): Promise<{ i
     .select()
     .from(schedules)
     .where(and(...where))
-    .orderBy(desc(eq(schedules.status, "pending")), desc(schedules.at))
+    .orderBy(desc(eq(schedules.status, "pending")), sql`case when ${schedules.status} = 'pending' then ${schedules.at} end`, desc(schedules.at))
     .limit(filter.limit);
   return {
     items: rows.map((r) => ({
