@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useLiveQuery } from "@/components/live/use-live-query";
 import { ErrorState } from "@/components/ui/error-state";
 import { ConfigEditor } from "./config-editor";
-import { documentUrl, type Body, type ConfigActions, type Selected, type VersionBody, type VersionsPage } from "./types";
+import { documentUrl, type Body, type ConfigActions, type DocumentPolicy, type Selected, type VersionBody, type VersionsPage } from "./types";
 
 interface Props {
   selected: Selected;
@@ -13,6 +13,7 @@ interface Props {
   actions: ConfigActions;
   startFrom: { body: Body; label: string } | null;
   onStarted: () => void;
+  policy: DocumentPolicy | undefined;
 }
 
 /** The editor starts from the current version; after a publish it starts again from the new one. */

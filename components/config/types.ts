@@ -3,13 +3,15 @@ import type { VersionDiff } from "@/lib/domain/config/diff-versions";
 import type { Drift } from "@/lib/domain/config/drift";
 import type { VersionsPage } from "@/lib/domain/config/list-versions";
 import type { ConfigOverview } from "@/lib/domain/config/overview";
+import type { ChangeRequestView } from "@/lib/domain/config/change-requests/list";
+import type { DocumentPolicy } from "@/lib/domain/config/policy/document-policy";
 import type { VersionBody } from "@/lib/domain/config/read-version";
 import type { Issue } from "@/lib/domain/errors";
 
-export type { ConfigOverview, Drift, VersionBody, VersionDiff, VersionsPage };
+export type { ChangeRequestView, ConfigOverview, DocumentPolicy, Drift, VersionBody, VersionDiff, VersionsPage };
 
 /** A stale version or a schema violation is an answer for the editor, not a failure: it shows the newer version or the issues inline. */
-export type Published = { version: number } | { conflict: number } | { issues: Issue[] };
+export type Published = { version: number } | { changeRequest: number } | { conflict: number } | { issues: Issue[] };
 
 export interface Selected {
   service: string;
@@ -20,7 +22,7 @@ export type Body = Record<string, unknown>;
 
 /** The server actions the Config page hands to its parts. */
 export interface ConfigActions {
-  publish(input: Selected & { body: Body; message: string; expectedVersion: number; bakeMinutes?: number }): Promise<ActionResult<Published>>;
+  publish(input: Selected & { body: Body; message: string; expectedVersion: number; bakeMinutes?: number; breakGlass?: { reason: string }; override?: { reason: string } }): Promise<ActionResult<Published>>;
   rollback(input: Selected & { toVersion: number; reason: string; expectedVersion: number }): Promise<ActionResult<Published>>;
   saveSchema(input: Selected & { schema: Body | null }): Promise<ActionResult<null>>;
   endBakeEarly(input: Selected): Promise<ActionResult<null>>;
@@ -28,6 +30,10 @@ export interface ConfigActions {
   saveAsTemplate(input: { name: string; body: Body }): Promise<ActionResult<null>>;
   removeTemplate(input: { name: string }): Promise<ActionResult<null>>;
   addConfigEnvironment(input: { name: string }): Promise<ActionResult<null>>;
+  savePolicy(input: Selected & { approvals: number; freezeWhileCritical: boolean }): Promise<ActionResult<null>>;
+  approveRequest(input: { id: number }): Promise<ActionResult<ChangeRequestView["status"]>>;
+  rejectRequest(input: { id: number; reason: string }): Promise<ActionResult<null>>;
+  reviewRequest(input: { id: number }): Promise<ActionResult<null>>;
 }
 
 export interface Abilities {
@@ -35,6 +41,8 @@ export interface Abilities {
   edit: boolean;
   /** Operators and above end a bake early. */
   endBake: boolean;
+  /** Who is looking, as the console names actors: an author neither approves nor reviews their own change. */
+  me: string;
 }
 
 export const documentUrl = ({ service, environment }: Selected) => `/api/v1/config/${encodeURIComponent(service)}/${encodeURIComponent(environment)}`;

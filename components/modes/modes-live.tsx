@@ -5,7 +5,9 @@ import { ErrorState } from "@/components/ui/error-state";
 import { ClearDialog } from "./clear-dialog";
 import { ConflictDialog } from "./conflict-dialog";
 import { FlipDialog } from "./flip-dialog";
+import { ScheduledFlips } from "./scheduled-flips";
 import { ServiceModesSection } from "./service-modes-section";
+import type { ScheduleActions } from "@/components/schedules/types";
 import type { ModeActions, ModesPage } from "./types";
 import { useDecisions } from "./use-decisions";
 import { useModes } from "./use-modes";
@@ -14,9 +16,10 @@ interface Props {
   initialData: ModesPage;
   /** Present for operators and above. */
   actions: ModeActions | null;
+  scheduleActions: ScheduleActions | null;
 }
 
-export function ModesLive({ initialData, actions }: Props) {
+export function ModesLive({ initialData, actions, scheduleActions }: Props) {
   const { data, error } = useModes(initialData);
   return (
     <div className="space-y-4">
@@ -28,6 +31,7 @@ export function ModesLive({ initialData, actions }: Props) {
       ) : (
         data.services.map((modes) => <ServiceModesSection key={modes.service} modes={modes} />)
       )}
+      <ScheduledFlips services={data.services} actions={scheduleActions} />
     </div>
   );
 }

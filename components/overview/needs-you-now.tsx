@@ -136,6 +136,24 @@ function itemsOf(a: AttentionData): Item[] {
       ),
     });
   }
+  for (const r of a.reviews) {
+    items.push({
+      key: `review-${r.id}`,
+      tone: "amber",
+      rank: 3.5,
+      kind: "review",
+      href: `/config?service=${encodeURIComponent(r.service)}&environment=${encodeURIComponent(r.environment)}`,
+      body: (
+        <>
+          {r.service} {r.environment} version {r.version} published by break glass, unreviewed
+          <span className="text-zinc-500 dark:text-zinc-400">
+            {" "}
+            · by {r.author}: {r.reason}, <RelativeTime at={r.since} />
+          </span>
+        </>
+      ),
+    });
+  }
   for (const i of a.instances) {
     items.push({
       key: `instances-${i.service}`,
@@ -157,7 +175,7 @@ function itemsOf(a: AttentionData): Item[] {
 export function NeedsYouNow({ initialData }: { initialData: AttentionData }) {
   const { data = initialData, error } = useLiveQuery<AttentionData>(["alert", "attention"], "/api/v1/attention", {
     initialData,
-    alsoOn: ["incident", "breaker", "mode", "config", "service"],
+    alsoOn: ["incident", "breaker", "mode", "config", "service", "change_request"],
   });
   const items = itemsOf(data);
   return (

@@ -8,6 +8,9 @@ import { ingestAlerts } from "@/lib/domain/alerts/ingest";
 import { createChannel } from "@/lib/domain/channels/save-channel";
 import { publishConfig } from "@/lib/domain/config/publish";
 import { currentVersionOf } from "@/lib/domain/config/read-version";
+import { setConfigPolicy } from "@/lib/domain/config/policy/set-policy";
+import { scheduleModeFlip } from "@/lib/domain/schedules/create";
+import type { Ctx } from "@/lib/domain/context";
 import { currentRouting } from "@/lib/domain/routing/current-routing";
 import { createRule } from "@/lib/domain/rules/save-rule";
 import { createSilence } from "@/lib/domain/silences/save-silence";
@@ -107,9 +110,28 @@ const published =
   async (db) => {
     const expectedVersion = await currentVersionOf(db, SERVICE, "production");
     const input = { service: SERVICE, environment: "production", body: { n: expectedVersion }, message: "matrix", expectedVersion, bakeMinutes: 5 };
-    return to((await publishConfig(systemCtx(), input, db)).version);
+    return to((await publishConfig(systemCtx(), input, db)).version!);
   };
 const publish: Build = async (db) => ({ path: `${CONFIG}/versions`, json: { body: { n: 0 }, message: "matrix", expectedVersion: await currentVersionOf(db, SERVICE, "production") } });
+/** A change request of the staging document (whose policy wants one approval) exists before the request, made by `author`. */
+const STAGING = `/api/v1/config/${SERVICE}/staging`;
+const requested =
+  (to: (id: number) => Request, author: () => Ctx = systemCtx, extra: Record<string, unknown> = {}): Build =>
+  async (db) => {
+    await setConfigPolicy(systemCtx(), { service: SERVICE, environment: "staging", approvals: 1, freezeWhileCritical: false }, db);
+    const expectedVersion = await currentVersionOf(db, SERVICE, "staging");
+    const result = await publishConfig(author(), { service: SERVICE, environment: "staging", body: { n: expectedVersion }, message: "matrix", expectedVersion, ...extra }, db);
+    return to(result.changeRequest!.id);
+  };
+/** The matrix's admin, as the author of what it edits. */
+const adminCtx = (): Ctx => ({ actor: { kind: "user", id: "matrix-admin", email: as.admin.actor, role: "admin", via: "session" }, requestId: unique("req"), ip: null, userAgent: null });
+const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
+const flipSchedule = () => ({ kind: "mode_flip", at: inAnHour(), service: SERVICE, mode: "reduced_performance", reason: "matrix" });
+const scheduled: Build = async (db) => {
+  await ingestReport(systemCtx(), { service: SERVICE, instance: "matrix-1" }, db);
+  const { id } = await scheduleModeFlip(systemCtx(), flipSchedule(), db);
+  return { path: `/api/v1/schedules/${id}` };
+};
 const routing: Build = async (db) => ({ path: "/api/v1/routing", json: { tree: { receiver: "console" }, expectedVersion: (await currentRouting(db)).version } });
 
 const points: Build = () => ({ path: "/api/v1/metrics", json: [{ service: SERVICE, name: "matrix_gauge", kind: "gauge", value: 1 }] });
@@ -200,6 +222,16 @@ const matrix: Row[] = [
   row("GET",    "/api/v1/config/{service}/{environment}/diff", published((v) => ({ path: `${CONFIG}/diff?from=0&to=${v}` })), 401, 200, 200, 200, 200, 200, 403),
   row("GET",    "/api/v1/config/{service}/{environment}/drift", plain(`${CONFIG}/drift`), 401, 200, 200, 200, 200, 200, 403),
   row("DELETE", "/api/v1/config/{service}/{environment}/bake", published(() => ({ path: `${CONFIG}/bake`, json: { reason: "matrix" } })), 401, 403, 403, 200, 200, 200, 403),
+  row("GET",    "/api/v1/config/{service}/{environment}/policy", plain(`${STAGING}/policy`), 401, 200, 200, 200, 200, 200, 403),
+  row("PUT",    "/api/v1/config/{service}/{environment}/policy", () => ({ path: `${STAGING}/policy`, json: { approvals: 1, freezeWhileCritical: false } }), 401, 403, 403, 403, 200, 403, 403),
+  row("GET",    "/api/v1/change-requests", plain("/api/v1/change-requests?status=pending"), 401, 200, 200, 200, 200, 200, 403),
+  row("PATCH",  "/api/v1/change-requests/{id}", requested((id) => ({ path: `/api/v1/change-requests/${id}`, json: { body: { edited: true }, message: "matrix edit", expectedVersion: 0 } }), adminCtx), 401, 403, 403, 403, 200, 403, 403),
+  row("POST",   "/api/v1/change-requests/{id}/approve", requested((id) => ({ path: `/api/v1/change-requests/${id}/approve` })), 401, 403, 403, 403, 200, 403, 403),
+  row("POST",   "/api/v1/change-requests/{id}/reject", requested((id) => ({ path: `/api/v1/change-requests/${id}/reject`, json: { reason: "matrix" } })), 401, 403, 403, 403, 200, 403, 403),
+  row("POST",   "/api/v1/change-requests/{id}/review", requested((id) => ({ path: `/api/v1/change-requests/${id}/review` }), systemCtx, { breakGlass: { reason: "matrix" } }), 401, 403, 403, 403, 200, 403, 403),
+  row("GET",    "/api/v1/schedules",     plain("/api/v1/schedules"),             401, 200, 200, 200, 200, 200, 403),
+  row("POST",   "/api/v1/schedules",     reported({ path: "/api/v1/schedules", json: flipSchedule() }), 401, 403, 403, 201, 201, 201, 403),
+  row("DELETE", "/api/v1/schedules/{id}", scheduled,                             401, 403, 403, 200, 200, 200, 403),
 ];
 
 /** Routes anyone may call, and next-auth's own. */

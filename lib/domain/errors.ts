@@ -3,7 +3,7 @@ export type Issue = { path: string; message: string };
 
 export class DomainError extends Error {
   constructor(
-    readonly code: "validation" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "too_large" | "unsupported_media_type" | "unprocessable" | "rate_limited" | "overloaded",
+    readonly code: "validation" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "too_large" | "unsupported_media_type" | "unprocessable" | "frozen" | "rate_limited" | "overloaded",
     message: string,
     readonly details: Record<string, unknown> = {},
   ) {
@@ -56,6 +56,13 @@ export class UnsupportedMediaType extends DomainError {
 export class Unprocessable extends DomainError {
   constructor(message: string, issues: Issue[] = []) {
     super("unprocessable", message, { issues });
+  }
+}
+
+/** A document frozen while a critical alert of its service fires: the publish waits, or says why it may not. */
+export class Frozen extends DomainError {
+  constructor(alerts: { id: number; name: string; since: string }[]) {
+    super("frozen", `Frozen while ${alerts.map((a) => a.name).join(", ")} fires; publish with an override and a reason to go ahead.`, { alerts });
   }
 }
 

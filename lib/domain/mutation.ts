@@ -11,8 +11,11 @@ import { issuesOf } from "./validation";
 
 export interface Change<O> {
   result: O;
-  /** The audit event of the change; `null` only for telemetry that records no decision of anyone's. */
-  audit: Omit<AuditEntry, "action" | "outcome"> | null;
+  /**
+   * The audit event of the change; `null` only for telemetry that records no decision of anyone's.
+   * `action` names it when a verb's outcome is another decision (a publish held as a change request).
+   */
+  audit: (Omit<AuditEntry, "action" | "outcome"> & { action?: string }) | null;
   events: LiveEvent[];
 }
 
@@ -55,7 +58,7 @@ export function defineMutation<S extends z.ZodType, O>(spec: MutationSpec<S, O>)
       const events = [...change.events];
       if (change.audit) {
         const target = change.audit.target ?? spec.target(parsed.data);
-        const { id } = await appendAudit(tx, ctx, { ...change.audit, action: spec.action, target });
+        const { id } = await appendAudit(tx, ctx, { ...change.audit, action: change.audit.action ?? spec.action, target });
         events.push({ topic: "audit", id: String(id) });
       }
       await publish(tx, events);

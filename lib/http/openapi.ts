@@ -12,6 +12,7 @@ import { reportInput } from "@/lib/domain/services/report-schema";
 import { alertPaths } from "./openapi/alerts";
 import { metricPaths } from "./openapi/metrics";
 import { configPaths } from "./openapi/config";
+import { changePaths } from "./openapi/changes";
 import { incidentPaths } from "./openapi/incidents";
 import { operation, securitySchemes } from "./openapi/operation";
 import * as answer from "./openapi/schemas";
@@ -24,6 +25,7 @@ export const paths: ZodOpenApiPathsObject = {
   ...alertPaths,
   ...metricPaths,
   ...configPaths,
+  ...changePaths,
   ...incidentPaths,
   "/api/v1/report": {
     post: operation({
@@ -186,7 +188,7 @@ export const paths: ZodOpenApiPathsObject = {
       answers: {
         200: {
           description:
-            "`event: <topic>` and `data: {\"topic\", \"id\"}` per change (topics: breaker, mode, alert, config, audit, metric, service, incident; id `*` when anything in the topic may have changed), a comment every 15 s.",
+            "`event: <topic>` and `data: {\"topic\", \"id\"}` per change (topics: breaker, mode, alert, config, audit, metric, service, incident, change_request, schedule; id `*` when anything in the topic may have changed), a comment every 15 s.",
           schema: z.string().meta({ example: 'event: service\ndata: {"topic":"service","id":"rag-api"}\n\n' }),
           contentType: "text/event-stream",
         },

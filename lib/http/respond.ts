@@ -9,6 +9,7 @@ const statusOf: Record<DomainError["code"], number> = {
   too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,
+  frozen: 423,
   rate_limited: 429,
   overloaded: 503,
 };

@@ -59,7 +59,7 @@ export function readRoute<P extends Params>(
 export function writeRoute<P extends Params, O>(
   verb: Verb<O>,
   toInput: (call: Call<P> & { body: unknown }) => unknown,
-  status = 200,
+  status: number | ((result: O) => number) = 200,
   present: (result: O) => unknown = (r) => r,
 ) {
   return measured(async (req: Request, context: RouteContext<P>) => {
@@ -70,7 +70,7 @@ export function writeRoute<P extends Params, O>(
       await checkPermit(db(), ctx, verb, { target: null, service: null });
       const body = await readJson(req);
       const result = await verb(ctx, toInput({ req, ctx, params, body }));
-      return json(present(result), status, { "x-request-id": ctx.requestId });
+      return json(present(result), typeof status === "number" ? status : status(result), { "x-request-id": ctx.requestId });
     } catch (error) {
       return errorResponse(error, ctx.requestId);
     }

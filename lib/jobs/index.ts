@@ -8,6 +8,7 @@ import { maintainMetricPartitions } from "./metrics-partitions";
 import { rollUpMetricHours } from "./metrics-rollups";
 import { pruneBreakerMinutes } from "./prune";
 import { evaluateAlertRules } from "./rules-evaluation";
+import { runDueSchedules } from "./schedules";
 
 const EVERY_MS = 2_000;
 
@@ -20,6 +21,7 @@ const jobs: [string, (database: Db) => Promise<void>][] = [
   ["alert rules", evaluateAlertRules],
   ["config bakes", rollBackFailedBakes],
   ["incidents", maintainIncidents],
+  ["schedules", runDueSchedules],
 ];
 
 // One loop per process even if start-up runs twice.

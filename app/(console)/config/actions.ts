@@ -3,10 +3,14 @@
 import { currentCtx } from "@/lib/auth/current";
 import { endBake } from "@/lib/domain/config/bake";
 import { addEnvironment } from "@/lib/domain/config/environments";
-import { publishConfig } from "@/lib/domain/config/publish";
+import { publishConfig, type PublishResult } from "@/lib/domain/config/publish";
 import { revealConfig } from "@/lib/domain/config/reveal";
 import { rollbackConfig } from "@/lib/domain/config/rollback";
 import { setConfigSchema } from "@/lib/domain/config/set-schema";
+import { approveChangeRequest } from "@/lib/domain/config/change-requests/approve";
+import { rejectChangeRequest } from "@/lib/domain/config/change-requests/reject";
+import { reviewChangeRequest } from "@/lib/domain/config/change-requests/review";
+import { setConfigPolicy } from "@/lib/domain/config/policy/set-policy";
 import { deleteTemplate, saveTemplate } from "@/lib/domain/config/templates";
 import type { Published } from "@/components/config/types";
 import { Conflict, Unprocessable, type Issue } from "@/lib/domain/errors";
@@ -16,7 +20,9 @@ import { attempt } from "../attempt";
 
 type Document = { service: string; environment: string };
 
-export async function publish(input: Document & { body: Record<string, unknown>; message: string; expectedVersion: number; bakeMinutes?: number }) {
+type Safety = { breakGlass?: { reason: string }; override?: { reason: string } };
+
+export async function publish(input: Document & Safety & { body: Record<string, unknown>; message: string; expectedVersion: number; bakeMinutes?: number }) {
   return attempt(() => answered(async () => publishConfig(await currentCtx(), input)));
 }
 
@@ -63,9 +69,36 @@ export async function addConfigEnvironment(input: { name: string }) {
   });
 }
 
-async function answered(run: () => Promise<{ version: number }>): Promise<Published> {
+export async function savePolicy(input: Document & { approvals: number; freezeWhileCritical: boolean }) {
+  return attempt(async () => {
+    await setConfigPolicy(await currentCtx(), input);
+    return null;
+  });
+}
+
+/** The request's status after the approval: still pending, applied, or stale (the document moved). */
+export async function approveRequest(input: { id: number }) {
+  return attempt(async () => (await approveChangeRequest(await currentCtx(), input)).changeRequest.status);
+}
+
+export async function rejectRequest(input: { id: number; reason: string }) {
+  return attempt(async () => {
+    await rejectChangeRequest(await currentCtx(), input);
+    return null;
+  });
+}
+
+export async function reviewRequest(input: { id: number }) {
+  return attempt(async () => {
+    await reviewChangeRequest(await currentCtx(), input);
+    return null;
+  });
+}
+
+async function answered(run: () => Promise<PublishResult>): Promise<Published> {
   try {
-    return { version: (await run()).version };
+    const result = await run();
+    return result.version === undefined ? { changeRequest: result.changeRequest.id } : { version: result.version };
   } catch (error) {
     if (error instanceof Conflict && typeof error.details.currentVersion === "number") return { conflict: error.details.currentVersion };
     if (error instanceof Unprocessable && Array.isArray(error.details.issues) && error.details.issues.length > 0) return { issues: error.details.issues as Issue[] };

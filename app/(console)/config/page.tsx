@@ -6,7 +6,8 @@ import { roleAtLeast } from "@/lib/domain/access/roles";
 import { listVersions } from "@/lib/domain/config/list-versions";
 import { configOverview } from "@/lib/domain/config/overview";
 import { signedIn } from "../page-access";
-import { addConfigEnvironment, endBakeEarly, publish, removeTemplate, reveal, rollback, saveAsTemplate, saveSchema } from "./actions";
+import { cancelSchedule, scheduleChange } from "../schedule-actions";
+import { addConfigEnvironment, approveRequest, endBakeEarly, publish, rejectRequest, removeTemplate, reveal, reviewRequest, rollback, saveAsTemplate, savePolicy, saveSchema } from "./actions";
 
 export const metadata: Metadata = { title: "Config · Breakwater" };
 
@@ -27,8 +28,9 @@ export default async function ConfigPage({ searchParams }: { searchParams: Searc
         overview={overview}
         selected={service ? { service, environment } : null}
         initialVersions={versions}
-        can={{ edit: roleAtLeast(person.role, "admin"), endBake: roleAtLeast(person.role, "operator") }}
-        actions={{ publish, rollback, saveSchema, endBakeEarly, reveal, saveAsTemplate, removeTemplate, addConfigEnvironment }}
+        can={{ edit: roleAtLeast(person.role, "admin"), endBake: roleAtLeast(person.role, "operator"), me: person.email }}
+        actions={{ publish, rollback, saveSchema, endBakeEarly, reveal, saveAsTemplate, removeTemplate, addConfigEnvironment, savePolicy, approveRequest, rejectRequest, reviewRequest }}
+        scheduleActions={{ scheduleChange, cancelSchedule }}
       />
     </>
   );

@@ -24,6 +24,8 @@ export const publishBody = z.object({
   message: z.string().trim().min(1, "say what the version changes").max(500),
   expectedVersion,
   bakeMinutes: z.number().int().min(1).max(24 * 60).optional().meta({ description: "Watch the version this long: a critical alert of the service meanwhile rolls it back." }),
+  breakGlass: z.object({ reason }).optional().meta({ description: "Publish at once under any policy; another admin reviews it afterwards." }),
+  override: z.object({ reason }).optional().meta({ description: "Publish although the document is frozen while a critical alert fires." }),
 });
 export const rollbackBody = z.object({ toVersion: version, reason, expectedVersion, alertId: fromAlertId });
 export const schemaBody = z.object({ schema: z.record(z.string(), z.unknown()).nullable().meta({ description: "A JSON Schema (draft 2020-12); null removes it." }) });

@@ -17,6 +17,8 @@ export interface Attention {
   modes: { service: string; mode: string; normal: string; source: "manual" | "automatic"; setBy: string | null; reason: string | null; expiresAt: string | null }[];
   expiring: { kind: "mode" | "breaker"; service: string; breaker: string | null; value: string; setBy: string; expiresAt: string }[];
   bakes: { service: string; environment: string; version: number; until: string }[];
+  /** Break-glass publishes no other admin has signed off yet, oldest first. */
+  reviews: { id: number; service: string; environment: string; version: number | null; author: string; reason: string; since: string }[];
   instances: { service: string; stale: number; drifted: number; total: number }[];
 }
 
@@ -25,7 +27,7 @@ export interface Attention {
  * Overview lists them by trouble above the services. Every part is one indexed query.
  */
 export async function attention(db: Db): Promise<Attention> {
-  const [counts, oldest, incidents, breakers, modes, expiring, bakes, instances] = await Promise.all([
+  const [counts, oldest, incidents, breakers, modes, expiring, bakes, reviews, instances] = await Promise.all([
     db.execute<{ severity: "critical" | "warning" | "info"; n: number }>(sql`
       select severity, count(*)::int as n from alerts where status = 'firing' group by severity`),
     db.execute<{ id: number; name: string; service: string | null; severity: string; since: string }>(sql`
@@ -55,6 +57,9 @@ export async function attention(db: Db): Promise<Attention> {
       order by expires_at`),
     db.execute<{ service: string; environment: string; version: number; until: string }>(sql`
       select service, environment, version, until from config_bakes where ended_at is null order by until`),
+    db.execute<{ id: number; service: string; environment: string; version: number | null; author: string; reason: string | null; since: string }>(sql`
+      select id, service, environment, applied_version as version, author, break_glass_reason as reason, created_at as since
+      from change_requests where kind = 'break_glass' and reviewed_at is null order by created_at limit 20`),
     db.execute<{ service: string; stale: number; drifted: number; total: number }>(sql`
       select i.service,
         count(*) filter (where not ${reportedRecently(sql`i.last_report_at`)})::int as stale,
@@ -79,6 +84,7 @@ export async function attention(db: Db): Promise<Attention> {
     }),
     expiring: expiring.map((e) => ({ kind: e.kind, service: e.service, breaker: e.breaker, value: e.value, setBy: e.set_by, expiresAt: new Date(e.expires_at).toISOString() })),
     bakes: bakes.map((b) => ({ ...b, until: new Date(b.until).toISOString() })),
+    reviews: reviews.map((r) => ({ ...r, id: Number(r.id), reason: r.reason ?? "", since: new Date(r.since).toISOString() })),
     instances: instances.filter((i) => i.stale > 0 || i.drifted > 0),
   };
 }

@@ -68,8 +68,11 @@ export const configPaths: ZodOpenApiPathsObject = {
       permit: "admin",
       path: documentPath,
       body: publishBody,
-      errors: [404, 409, 422],
-      answers: { 201: { description: "The new version; 409 `{currentVersion}` when stale; 422 with each schema error's path and message.", schema: created } },
+      errors: [404, 409, 422, 423],
+      answers: {
+        201: { description: "The new version (with `changeRequest`, its review, after break glass); 409 `{currentVersion}` when stale; 422 with each schema error's path and message.", schema: created },
+        202: { description: "The policy wants approvals: a pending change request, and no version yet.", schema: z.object({ changeRequest: z.looseObject({ id: z.number().int(), status: z.literal("pending") }) }) },
+      },
     }),
   },
   "/api/v1/config/{service}/{environment}/versions/{version}/reveal": {

@@ -4,7 +4,7 @@ import type { Permit } from "@/lib/domain/mutation";
 import { errorBody, validationErrorBody } from "./schemas";
 
 type ObjectSchema = z.ZodObject<z.ZodRawShape>;
-type ErrorStatus = 404 | 409 | 413 | 422 | 429;
+type ErrorStatus = 404 | 409 | 413 | 422 | 423 | 429;
 
 export interface OperationSpec {
   summary: string;
@@ -28,6 +28,7 @@ const errorDescriptions: Record<number, string> = {
   409: "Conflicts with the current state.",
   413: "The body is larger than 1 MiB.",
   422: "Well-formed but refused by the rules.",
+  423: "Frozen while a critical alert of the service fires: `{error: \"frozen\", alerts}`.",
   429: "Too many attempts.",
 };
 

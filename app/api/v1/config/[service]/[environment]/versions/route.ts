@@ -13,4 +13,5 @@ export const GET = readRoute<Params>("viewer", ({ req, params }) => {
   return listVersions(db(), service, environment, page);
 });
 
-export const POST = writeRoute(publishConfig, withDocument, 201);
+// A publish held for approval created no version yet: 202 with the change request.
+export const POST = writeRoute(publishConfig, withDocument, (r) => (r.version === undefined ? 202 : 201));

@@ -1,0 +1,13 @@
+import { db } from "@/lib/db/client";
+import { documentPath, parseOrRefuse } from "@/lib/domain/config/inputs";
+import { documentPolicy } from "@/lib/domain/config/policy/document-policy";
+import { setConfigPolicy } from "@/lib/domain/config/policy/set-policy";
+import { readRoute, writeRoute } from "@/lib/http/route";
+import { withDocument } from "../with-document";
+
+export const GET = readRoute<{ service: string; environment: string }>("viewer", ({ params }) => {
+  const { service, environment } = parseOrRefuse(documentPath, params);
+  return documentPolicy(db(), service, environment);
+});
+
+export const PUT = writeRoute(setConfigPolicy, withDocument);
