@@ -5,6 +5,7 @@ import { appendVersion, auditedVersion } from "./append-version";
 import { documentTarget, publishInput } from "./inputs";
 import { schemaViolations } from "./json-schema";
 import { checkExpected, endRunningBake, lockDocument } from "./lock-document";
+import { schemaSecretPaths } from "./schema-secrets";
 import { restoreMasked } from "./secrets";
 
 /**
@@ -20,7 +21,7 @@ export const publishConfig = defineMutation({
   async run(tx, input, ctx) {
     const document = await lockDocument(tx, input.service, input.environment);
     checkExpected(document, input.expectedVersion);
-    const { body, issues } = restoreMasked(input.body, document.currentBody);
+    const { body, issues } = restoreMasked(input.body, document.currentBody, schemaSecretPaths(document.schema));
     if (issues.length > 0) throw new Unprocessable("The body has masked values with nothing stored behind them.", issues);
     const violations = document.schema ? schemaViolations(document.schema, body) : [];
     if (violations.length > 0) throw new Unprocessable("The body does not match the document's schema.", violations);
