@@ -24,7 +24,7 @@ DECLARE
 BEGIN
   FOREACH parent IN ARRAY ARRAY['metric_points', 'metric_points_hourly'] LOOP
     EXECUTE format('CREATE TABLE IF NOT EXISTS %I PARTITION OF %I FOR VALUES FROM (%L) TO (%L)',
-      parent || '_' || to_char(day, 'YYYYMMDD'), parent, low, low + interval '1 day');
+      parent || '_' || to_char(day, 'YYYYMMDD'), parent, low, low + interval '24 hours');
   END LOOP;
 END $$;
 --> statement-breakpoint
