@@ -6,6 +6,8 @@ const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  // The owner of the tables, which runs the migrations; DATABASE_URL is then the runtime role.
+  DATABASE_MIGRATION_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SERVICE_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   LANE_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(256),
@@ -39,6 +41,7 @@ const schema = z.object({
       }
     }),
   INCIDENT_QUIET_SECONDS: z.coerce.number().int().min(1).default(600),
+  AUDIT_ANCHOR_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
 });
 
 export type Env = z.infer<typeof schema>;

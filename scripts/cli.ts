@@ -8,8 +8,7 @@
 import { userInfo } from "node:os";
 import { parseArgs } from "node:util";
 import { connect } from "@/lib/db/client";
-import { localDatabase } from "@/lib/db/local-database";
-import { migrate } from "@/lib/db/migrate";
+import { localDatabase, migrateConsoleDatabase } from "@/lib/db/local-database";
 import { createToken, revokeToken } from "@/lib/domain/access/service-tokens";
 import { createUser } from "@/lib/domain/access/users";
 import { systemCtx } from "@/lib/domain/context";
@@ -31,7 +30,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const local = await localDatabase();
-  await migrate(local.url);
+  await migrateConsoleDatabase(local);
   const { db, close } = connect(local.url, 2);
   try {
     const ctx = systemCtx(`cli:${userInfo().username}`);

@@ -7,10 +7,9 @@ import { createRequire } from "node:module";
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { connect } from "@/lib/db/client";
-import { startEmbedded, type EmbeddedServer } from "@/lib/db/embedded";
-import { forgetRuntime, recordRuntime } from "@/lib/db/local-database";
+import type { EmbeddedServer } from "@/lib/db/embedded";
+import { configuredDatabase, forgetRuntime, migrateConsoleDatabase, recordRuntime, startLocalEmbedded, type ConsoleDatabase } from "@/lib/db/local-database";
 import { localSecrets } from "@/lib/db/local-secrets";
-import { migrate } from "@/lib/db/migrate";
 import { ensureFirstAdmin } from "@/lib/domain/access/first-admin";
 import { env, EnvError, servicePort } from "@/lib/env";
 import { buildIfStale } from "./build-if-stale";
@@ -22,18 +21,22 @@ const dev = process.argv.includes("--dev");
 async function main() {
   const config = env();
   let embedded: EmbeddedServer | null = null;
-  let url = config.DATABASE_URL;
+  let database: ConsoleDatabase | null = configuredDatabase();
   let secret = config.AUTH_SECRET;
-  if (!url) {
+  if (!database) {
     const secrets = await localSecrets(config.DATA_DIR);
     secret ??= secrets.authSecret;
     console.log(`Starting the embedded PostgreSQL in ${path.join(config.DATA_DIR, "postgres")}…`);
-    embedded = await startEmbedded(path.join(config.DATA_DIR, "postgres"), secrets.postgresPassword);
-    url = embedded.url;
-    await recordRuntime(url);
+    const local = await startLocalEmbedded(secrets);
+    embedded = local.server;
+    database = { url: local.url, migrationUrl: local.migrationUrl };
+    await recordRuntime(database);
   } else if (!secret) {
     throw new EnvError("AUTH_SECRET is required with DATABASE_URL: set it to a random string of at least 32 characters, the same on every process.");
+  } else if (!config.DATABASE_MIGRATION_URL) {
+    console.warn("DATABASE_MIGRATION_URL is not set, so the console runs as the owner of its tables and could rewrite its own audit log; see docs/security.md.");
   }
+  const url = database.url;
   const demo = config.BREAKWATER_DEMO ?? embedded !== null;
 
   const children: ChildProcess[] = [];
@@ -50,7 +53,7 @@ async function main() {
   process.on("SIGTERM", () => void stop(0));
 
   try {
-    await migrate(url);
+    await migrateConsoleDatabase(database);
     const { db, close } = connect(url, 2);
     const admin = await ensureFirstAdmin(db, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
     await close();
@@ -67,9 +70,12 @@ async function main() {
 
   const origin = `http://localhost:${config.PORT}`;
   const serverEnv = { DATABASE_URL: url, AUTH_SECRET: secret, NEXTAUTH_URL: origin, PORT: String(config.PORT) };
+  // The servers run as the runtime role and never hold the owner's login.
+  const inherited = { ...process.env };
+  delete inherited.DATABASE_MIGRATION_URL;
   const next = spawn(process.execPath, [require.resolve("next/dist/bin/next"), dev ? "dev" : "start", "-p", String(config.PORT)], {
     stdio: "inherit",
-    env: { ...process.env, ...serverEnv },
+    env: { ...inherited, ...serverEnv },
   });
   children.push(next);
   next.on("exit", (code) => void stop(code ?? 0));
@@ -77,13 +83,13 @@ async function main() {
   // The lane is its own process, so the browsers' process and the fleet's each get a core.
   const lane = spawn(process.execPath, ["--import", "tsx", "scripts/lane.ts"], {
     stdio: "inherit",
-    env: { ...process.env, ...serverEnv, NODE_ENV: "production", SERVICE_PORT: String(servicePort()) },
+    env: { ...inherited, ...serverEnv, NODE_ENV: "production", SERVICE_PORT: String(servicePort()) },
   });
   children.push(lane);
   lane.on("exit", (code) => void stop(code ?? 0));
   console.log(`Breakwater is starting on ${origin}; services report to the lane on ${laneOrigin}`);
   if (demo) {
-    const fleet = spawn(process.execPath, ["--import", "tsx", "scripts/fleet/index.ts"], { stdio: "inherit", env: { ...process.env, ...serverEnv, BREAKWATER_URL: laneOrigin } });
+    const fleet = spawn(process.execPath, ["--import", "tsx", "scripts/fleet/index.ts"], { stdio: "inherit", env: { ...inherited, ...serverEnv, BREAKWATER_URL: laneOrigin } });
     children.push(fleet);
   }
 }

@@ -24,8 +24,9 @@ export function AuditRow({ event }: { event: AuditEvent }) {
         <Td>
           <RelativeTime at={event.at} />
         </Td>
-        <Td className="max-w-56 truncate" title={event.actor}>
+        <Td className="max-w-56 truncate" title={event.tokenName ? `${event.actor} with the token ${event.tokenName} (${event.tokenId})` : event.actor}>
           {event.actor}
+          {event.tokenName && <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">token {event.tokenName}</span>}
         </Td>
         <Td className="text-zinc-500 dark:text-zinc-400">{event.role ?? "—"}</Td>
         <Td>

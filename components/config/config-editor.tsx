@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormError } from "@/components/ui/form-error";
 import { Input } from "@/components/ui/input";
-import { schemaViolations } from "@/lib/domain/config/json-schema";
+import { shownBodyViolations } from "@/lib/domain/config/json-schema";
 import { rebase } from "@/lib/domain/config/rebase";
 import type { Issue } from "@/lib/domain/errors";
 import { ConflictDialog } from "./conflict-dialog";
@@ -169,5 +169,5 @@ function parse(text: string, schema: Body | null): Parsed {
     return { body: null, issues: [{ path: "body", message: error instanceof Error ? error.message : "is not valid JSON" }] };
   }
   if (typeof body !== "object" || body === null || Array.isArray(body)) return { body: null, issues: [{ path: "body", message: "must be a JSON object" }] };
-  return { body: body as Body, issues: schema ? schemaViolations(schema, body) : [] };
+  return { body: body as Body, issues: schema ? shownBodyViolations(schema, body) : [] };
 }

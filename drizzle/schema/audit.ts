@@ -1,8 +1,11 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * Append-only: triggers in the migrations refuse UPDATE, DELETE and TRUNCATE.
  * `prevHash` is UNIQUE so two writers that read the same head fail loudly instead of forking the chain.
+ * `tokenId` and `tokenName` name the personal token a person acted with (null with a session): a
+ * token one admin minted for another must not pass for its owner. No foreign key: a revoked
+ * token's row goes, its events stay.
  */
 export const auditEvents = pgTable(
   "audit_events",
@@ -20,6 +23,8 @@ export const auditEvents = pgTable(
     ip: text("ip"),
     userAgent: text("user_agent"),
     requestId: text("request_id"),
+    tokenId: uuid("token_id"),
+    tokenName: text("token_name"),
     prevHash: text("prev_hash").notNull().unique(),
     hash: text("hash").notNull().unique(),
   },

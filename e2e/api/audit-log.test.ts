@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedPersonalToken, seedUser } from "../support/accounts";
+import { seedPersonalToken, seedUser, unique } from "../support/accounts";
 import { startApp, type TestApp } from "../support/app";
 import type { Caller } from "../support/http";
 
@@ -22,7 +22,19 @@ beforeAll(async () => {
 afterAll(() => app?.stop());
 
 interface AuditPage {
-  events: { id: number; actor: string; action: string; target: string | null; outcome: string; before: unknown; after: unknown; prevHash: string; hash: string }[];
+  events: {
+    id: number;
+    actor: string;
+    action: string;
+    target: string | null;
+    outcome: string;
+    before: unknown;
+    after: unknown;
+    tokenId: string | null;
+    tokenName: string | null;
+    prevHash: string;
+    hash: string;
+  }[];
   nextBefore: number | null;
 }
 
@@ -68,7 +80,7 @@ describe("GET /api/v1/audit", () => {
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(res.headers.get("content-disposition")).toMatch(/attachment; filename=".+\.csv"/);
     const lines = (await res.text()).trim().split(/\r?\n/);
-    expect(lines[0]).toBe("id,at,actor,role,action,target,outcome,count,reason,before,after,ip,userAgent,requestId,prevHash,hash");
+    expect(lines[0]).toBe("id,at,actor,role,action,target,outcome,count,reason,before,after,ip,userAgent,requestId,tokenId,tokenName,prevHash,hash");
     expect(lines.some((l) => l.includes(",auth.login,") && l.includes(adminEmail))).toBe(true);
     expect(lines.some((l) => l.includes(",user.create,") && l.includes(",denied,"))).toBe(true);
     expect(lines.length - 1).toBe((await page("")).events.length);
@@ -80,5 +92,29 @@ describe("GET /api/v1/audit", () => {
     const json = await (await admin.get("/api/v1/audit")).text();
     expect(csv).not.toContain(created.token);
     expect(json).not.toContain(created.token);
+  });
+
+  it("names the personal token an event was made with, so a token one admin minted for another does not pass for its owner", async () => {
+    const other = await seedUser(app.database.db, "admin");
+    const res = await admin.post("/api/v1/tokens", { name: unique("minted-for-other"), user: other.email });
+    expect(res.status).toBe(201);
+    const bearer = (await res.json()) as { token: string; name: string };
+    const [row] = await app.database.sql<{ id: string }[]>`select id from tokens where name = ${bearer.name}`;
+
+    const viaToken = app.caller({ bearer: bearer.token });
+    const target = unique("made-with-token");
+    expect((await viaToken.post("/api/v1/tokens", { name: target, service: "svc" })).status).toBe(201);
+    const viaSession = await app.signedIn(other.email, other.password);
+    const sessionTarget = unique("made-with-session");
+    expect((await viaSession.post("/api/v1/tokens", { name: sessionTarget, service: "svc" })).status).toBe(201);
+
+    const [withToken] = (await page(`?target=${target}`)).events;
+    expect(withToken).toMatchObject({ actor: other.email, action: "token.create", tokenId: row!.id, tokenName: bearer.name });
+    const [withSession] = (await page(`?target=${sessionTarget}`)).events;
+    expect(withSession).toMatchObject({ actor: other.email, tokenId: null, tokenName: null });
+    const csv = await (await admin.get(`/api/v1/audit?format=csv&target=${target}`)).text();
+    expect(csv).toContain(`,${row!.id},${bearer.name},`);
+    const chain = (await (await admin.get("/api/v1/audit/verify?full=true")).json()) as { ok: boolean };
+    expect(chain.ok).toBe(true);
   });
 });

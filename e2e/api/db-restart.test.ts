@@ -5,7 +5,6 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect, type Database } from "@/lib/db/client";
 import { startEmbedded, type EmbeddedServer } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrate";
 import { verifyChain } from "@/lib/domain/audit/verify";
 import { COPY_FROM_POINTS } from "@/lib/domain/metrics/insert-points";
 import { createBreakwaterClient, type BreakwaterClient } from "@/lib/sdk";
@@ -13,6 +12,7 @@ import { seedPersonalToken, seedServiceToken, seedUser, unique } from "../suppor
 import { Caller } from "../support/http";
 import { startLane, type TestLane } from "../support/lane";
 import { startServer, type Server } from "../support/server";
+import { migrateWithRuntimeRole, runtimeUrlFor } from "../support/test-database";
 import { startHttpReceiver, until } from "./alerts-receivers";
 
 /**
@@ -38,8 +38,8 @@ let sdk: BreakwaterClient;
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "breakwater-restart-"));
   pg = await startEmbedded(path.join(dir, "postgres"), randomBytes(18).toString("base64url"));
-  await migrate(pg.url);
-  [consoleServer, lane, receiver] = await Promise.all([startServer(pg.url), startLane(pg.url), startHttpReceiver()]);
+  await migrateWithRuntimeRole(pg.url);
+  [consoleServer, lane, receiver] = await Promise.all([startServer(runtimeUrlFor(pg.url)), startLane(runtimeUrlFor(pg.url)), startHttpReceiver()]);
   database = connect(pg.url, 4);
   const { db } = database;
   fleetToken = (await seedServiceToken(db, "*")).token;

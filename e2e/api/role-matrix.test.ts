@@ -124,7 +124,7 @@ const requested =
     return to(result.changeRequest!.id);
   };
 /** The matrix's admin, as the author of what it edits. */
-const adminCtx = (): Ctx => ({ actor: { kind: "user", id: "matrix-admin", email: as.admin.actor, role: "admin", via: "session" }, requestId: unique("req"), ip: null, userAgent: null });
+const adminCtx = (): Ctx => ({ actor: { kind: "user", id: "matrix-admin", email: as.admin.actor, role: "admin", token: null }, requestId: unique("req"), ip: null, userAgent: null });
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 const flipSchedule = () => ({ kind: "mode_flip", at: inAnHour(), service: SERVICE, mode: "reduced_performance", reason: "matrix" });
 const scheduled: Build = async (db) => {

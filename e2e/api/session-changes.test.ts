@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedPersonalToken, seedUser } from "../support/accounts";
+import { seedPersonalToken, seedUser, unique } from "../support/accounts";
 import { startApp, type TestApp } from "../support/app";
 import type { Caller } from "../support/http";
 import { sseReader } from "../support/sse";
@@ -52,6 +52,34 @@ describe("an admin's change to a user", () => {
       expect(await others.next()).toMatchObject({ event: "audit" });
     } finally {
       await Promise.all([theirs.close(), others.close()]);
+    }
+  });
+
+  it("revoking a personal token ends the event stream opened with it, at its next heartbeat, and not the owner's other streams", async () => {
+    const user = await seedUser(app.database.db, "viewer");
+    const name = unique("stream-token");
+    const minted = await admin.post("/api/v1/tokens", { name, user: user.email });
+    expect(minted.status).toBe(201);
+    const { token } = (await minted.json()) as { token: string };
+    const streamOf = async (caller: Caller) => {
+      const res = await caller.get("/api/v1/stream");
+      expect(res.status).toBe(200);
+      return sseReader(res);
+    };
+    const viaToken = await streamOf(app.caller({ bearer: token }));
+    const viaSession = await streamOf(await app.signedIn(user.email, user.password));
+    try {
+      expect((await admin.delete(`/api/v1/tokens/${name}`)).status).toBe(200);
+      expect(await viaSession.next()).toMatchObject({ event: "audit" });
+      await expect(
+        (async () => {
+          for (;;) await viaToken.next();
+        })(),
+      ).rejects.toThrow("the stream ended");
+      await change(user.email, { role: "responder" });
+      expect(await viaSession.next()).toMatchObject({ event: "audit" });
+    } finally {
+      await Promise.all([viaToken.close(), viaSession.close()]);
     }
   });
 

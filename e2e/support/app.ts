@@ -2,11 +2,12 @@ import { inject } from "vitest";
 import { connect, type Database } from "@/lib/db/client";
 import { Caller, signIn, type Credentials } from "./http";
 import { startServer, type Server } from "./server";
-import { createTestDatabase } from "./test-database";
+import { createTestDatabase, runtimeUrlFor } from "./test-database";
 
 /** One test file's console: its own database copied from the template and its own `next start`. */
 export interface TestApp {
   url: string;
+  /** What the console connects with: the file's database as the runtime role. */
   databaseUrl: string;
   /** A pool on the file's database as the superuser, for seeding through verbs and for checking rows. */
   database: Database;
@@ -19,9 +20,10 @@ export interface TestApp {
 export async function startApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
   const testDatabase = await createTestDatabase(inject("testDatabaseServer"));
   const database = connect(testDatabase.url, 10);
+  const databaseUrl = runtimeUrlFor(testDatabase.url);
   let server: Server;
   try {
-    server = await startServer(testDatabase.url, options.env);
+    server = await startServer(databaseUrl, options.env);
   } catch (error) {
     await database.close();
     await testDatabase.drop();
@@ -30,7 +32,7 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
   const url = server.url;
   return {
     url,
-    databaseUrl: testDatabase.url,
+    databaseUrl,
     database,
     caller: (credentials) => new Caller(url, credentials),
     async signedIn(email, password) {

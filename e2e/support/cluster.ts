@@ -3,7 +3,7 @@ import { connect, type Database } from "@/lib/db/client";
 import { Caller, signIn, type Credentials } from "./http";
 import { startLane, type TestLane } from "./lane";
 import { startServer, type Server } from "./server";
-import { createTestDatabase } from "./test-database";
+import { createTestDatabase, runtimeUrlFor } from "./test-database";
 
 /** One console process of a cluster: its `next start` and its service lane, each on its own port. */
 export interface ClusterNode {
@@ -20,6 +20,7 @@ export interface ClusterNode {
 /** Several consoles on one PostgreSQL database, as behind a load balancer; the test picks the node for each request. */
 export interface TestCluster {
   nodes: ClusterNode[];
+  /** What the consoles connect with: the cluster's database as the runtime role. */
   databaseUrl: string;
   /** A pool on the cluster's database as the superuser, for seeding through verbs and for checking rows. */
   database: Database;
@@ -32,7 +33,8 @@ const SHARED_SECRET = "cluster-test-secret-cluster-test-secret-0123";
 export async function startCluster(size: number, env: Record<string, string> = {}): Promise<TestCluster> {
   const testDatabase = await createTestDatabase(inject("testDatabaseServer"));
   const database = connect(testDatabase.url, 10);
-  const started = await Promise.allSettled(Array.from({ length: size }, (_, i) => startNode(`node-${String.fromCharCode(97 + i)}`, testDatabase.url, env)));
+  const databaseUrl = runtimeUrlFor(testDatabase.url);
+  const started = await Promise.allSettled(Array.from({ length: size }, (_, i) => startNode(`node-${String.fromCharCode(97 + i)}`, databaseUrl, env)));
   const nodes = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
   const stop = async () => {
     await Promise.all(nodes.map((n) => Promise.all([n.lane.stop(), n.console.stop()])));
@@ -44,7 +46,7 @@ export async function startCluster(size: number, env: Record<string, string> = {
     await stop();
     throw failed.reason;
   }
-  return { nodes, databaseUrl: testDatabase.url, database, stop };
+  return { nodes, databaseUrl, database, stop };
 }
 
 async function startNode(name: string, databaseUrl: string, env: Record<string, string>): Promise<ClusterNode> {

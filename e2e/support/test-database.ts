@@ -5,6 +5,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { startEmbedded } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
+import { EMBEDDED_RUNTIME_ROLE, ensureLoginRole, withLogin } from "@/lib/db/runtime-role";
 import { env } from "@/lib/env";
 
 /** Migrated once per run; every test file and the browser run get a copy of it. */
@@ -37,7 +38,26 @@ export async function prepareTemplate(serverUrl: string): Promise<void> {
     await sql.unsafe(`drop database if exists ${TEMPLATE_DATABASE} with (force)`);
     await sql.unsafe(`create database ${TEMPLATE_DATABASE}`);
   });
-  await migrate(databaseUrlFor(serverUrl, TEMPLATE_DATABASE));
+  await migrateWithRuntimeRole(databaseUrlFor(serverUrl, TEMPLATE_DATABASE));
+}
+
+/**
+ * Migrates a database as the superuser `url` logs in as, with the runtime role the console
+ * connects as (`runtimeUrlFor`) created and granted, as `npm start` does with its embedded server.
+ */
+export async function migrateWithRuntimeRole(url: string): Promise<void> {
+  await admin(url, (sql) => ensureLoginRole(sql, EMBEDDED_RUNTIME_ROLE, runtimePassword(url)));
+  await migrate(url, EMBEDDED_RUNTIME_ROLE);
+}
+
+/** The same database as the console's runtime role, which may only insert and read audit rows. */
+export function runtimeUrlFor(url: string): string {
+  return withLogin(url, EMBEDDED_RUNTIME_ROLE, runtimePassword(url));
+}
+
+// The test server's own password serves the runtime role too: one secret per throw-away server.
+function runtimePassword(url: string): string {
+  return decodeURIComponent(new URL(url).password) || "breakwater-test-runtime";
 }
 
 export interface TestDatabase {

@@ -1,9 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { Role } from "./access/roles";
 
-/** Who is acting: a signed-in person, a person's token, a service's token, or the console itself. */
+/** A personal token a person acts with: one admin may mint it for another, so it is named in what it does. */
+export interface PersonalToken {
+  id: string;
+  name: string;
+}
+
+/** Who is acting: a signed-in person (with a session, or with `token`), a service's token, or the console itself. */
 export type Actor =
-  | { kind: "user"; id: string; email: string; role: Role; via: "session" | "token" }
+  | { kind: "user"; id: string; email: string; role: Role; token: PersonalToken | null }
   | { kind: "service"; tokenName: string; scope: string }
   | { kind: "system"; name: string }
   | { kind: "anonymous" };
@@ -26,6 +32,11 @@ export function actorName(actor: Actor): string {
     case "anonymous":
       return "anonymous";
   }
+}
+
+/** The personal token behind an action, if a person acted with one. */
+export function actorToken(actor: Actor): PersonalToken | null {
+  return actor.kind === "user" ? actor.token : null;
 }
 
 export function actorRole(actor: Actor): string | null {

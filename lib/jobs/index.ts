@@ -1,5 +1,6 @@
 import { db, type Db } from "@/lib/db/client";
 import { startAlertWork } from "./alerts";
+import { anchorAuditChain } from "./audit-anchor";
 import { refreshAutomaticModes } from "./automatic-modes";
 import { rollBackFailedBakes, watchBakes } from "./config-bakes";
 import { runExpiries } from "./expiries";
@@ -22,6 +23,7 @@ const jobs: [string, (database: Db) => Promise<void>][] = [
   ["config bakes", rollBackFailedBakes],
   ["incidents", maintainIncidents],
   ["schedules", runDueSchedules],
+  ["audit chain anchoring", anchorAuditChain],
 ];
 
 // One loop per process even if start-up runs twice.

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { enabledUserIds } from "@/lib/domain/access/principal";
+import { enabledUserIds, liveTokenIds } from "@/lib/domain/access/principal";
 import type { LiveEvent } from "./events";
 import { subscribe } from "./listener";
 
@@ -15,9 +15,15 @@ const HEARTBEAT = encoder.encode(": heartbeat\n\n");
 
 type Client = ReadableStreamDefaultController<Uint8Array>;
 
+/** Who a stream was opened for: a person, and the personal token they opened it with, if any. */
+export interface StreamHolder {
+  userId: string;
+  tokenId: string | null;
+}
+
 interface Hub {
-  /** Each open stream and the person it was opened for (null: no one to recheck). */
-  clients: Map<Client, string | null>;
+  /** Each open stream and who it was opened for (null: no one to recheck). */
+  clients: Map<Client, StreamHolder | null>;
   stop: (() => void) | null;
   /** Events received in this turn of the event loop, sent together as one chunk at its end. */
   pending: LiveEvent[];
@@ -37,11 +43,11 @@ export function streamClientCount(): number {
 
 /**
  * The Server-Sent Events response of one browser tab: an `event: <topic>` per committed change.
- * `userId` is the person it is opened for: the stream ends at the first heartbeat after they are
- * disabled or removed, as their next request would be refused.
+ * `holder` is who it is opened for: the stream ends at the first heartbeat after the person is
+ * disabled or removed, or the token it was opened with is revoked, as their next request would be refused.
  */
-export function eventStreamResponse(signal: AbortSignal, userId: string | null): Response {
-  return new Response(eventStream(signal, userId), {
+export function eventStreamResponse(signal: AbortSignal, holder: StreamHolder | null): Response {
+  return new Response(eventStream(signal, holder), {
     headers: {
       "content-type": "text/event-stream; charset=utf-8",
       "cache-control": "no-cache, no-transform",
@@ -51,7 +57,7 @@ export function eventStreamResponse(signal: AbortSignal, userId: string | null):
   });
 }
 
-function eventStream(signal: AbortSignal, userId: string | null): ReadableStream<Uint8Array> {
+function eventStream(signal: AbortSignal, holder: StreamHolder | null): ReadableStream<Uint8Array> {
   let client: Client | undefined;
   const leave = () => {
     if (client) part(client);
@@ -61,7 +67,7 @@ function eventStream(signal: AbortSignal, userId: string | null): ReadableStream
       client = controller;
       controller.enqueue(HELLO);
       if (signal.aborted) return;
-      join(controller, userId);
+      join(controller, holder);
       signal.addEventListener("abort", leave, { once: true });
     },
     cancel: leave,
@@ -72,9 +78,9 @@ function eventStream(signal: AbortSignal, userId: string | null): ReadableStream
 // and one heartbeat timer serves them all. Writing a chunk to a response is what costs (tens of
 // microseconds per client), so notifications that arrive together, as under a burst of reports,
 // go out as one chunk.
-function join(client: Client, userId: string | null): void {
+function join(client: Client, holder: StreamHolder | null): void {
   const h = hub();
-  h.clients.set(client, userId);
+  h.clients.set(client, holder);
   if (h.stop) return;
   const unsubscribe = subscribe((events) => {
     if (h.pending.length === 0) setImmediate(() => broadcast(encodeEvents(h.pending.splice(0))));
@@ -98,15 +104,20 @@ function part(client: Client): void {
   h.stop = null;
 }
 
-// One query per heartbeat for every stream of the process, however many are open.
+// Two queries per heartbeat for every stream of the process, however many are open.
 async function closeRevoked(): Promise<void> {
   const h = hub();
-  const people = [...new Set([...h.clients.values()].filter((id): id is string => id !== null))];
-  if (people.length === 0) return;
+  const holders = [...h.clients.values()].filter((holder): holder is StreamHolder => holder !== null);
+  if (holders.length === 0) return;
+  const tokenIds = [...new Set(holders.flatMap((holder) => (holder.tokenId ? [holder.tokenId] : [])))];
   try {
-    const allowed = new Set(await enabledUserIds(db(), people));
-    for (const [client, userId] of h.clients) {
-      if (userId === null || allowed.has(userId)) continue;
+    const [people, tokens] = await Promise.all([
+      enabledUserIds(db(), [...new Set(holders.map((holder) => holder.userId))]),
+      tokenIds.length > 0 ? liveTokenIds(db(), tokenIds) : [],
+    ]);
+    const [allowedPeople, liveTokens] = [new Set(people), new Set(tokens)];
+    for (const [client, holder] of h.clients) {
+      if (holder === null || (allowedPeople.has(holder.userId) && (holder.tokenId === null || liveTokens.has(holder.tokenId)))) continue;
       part(client);
       client.close();
     }

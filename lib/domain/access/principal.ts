@@ -11,7 +11,7 @@ export async function sessionActor(db: Db, userId: string): Promise<Actor | null
     .from(users)
     .where(eq(users.id, userId));
   if (!user || user.disabled) return null;
-  return { kind: "user", id: user.id, email: user.email, role: user.role, via: "session" };
+  return { kind: "user", id: user.id, email: user.email, role: user.role, token: null };
 }
 
 /** Which of these people may still act: those not disabled or removed since. */
@@ -20,6 +20,12 @@ export async function enabledUserIds(db: Db, ids: string[]): Promise<string[]> {
     .select({ id: users.id })
     .from(users)
     .where(and(inArray(users.id, ids), eq(users.disabled, false)));
+  return rows.map((r) => r.id);
+}
+
+/** Which of these personal tokens still exist: a revoked token's row is gone. */
+export async function liveTokenIds(db: Db, ids: string[]): Promise<string[]> {
+  const rows = await db.select({ id: tokens.id }).from(tokens).where(inArray(tokens.id, ids));
   return rows.map((r) => r.id);
 }
 
@@ -43,7 +49,7 @@ export async function tokenActor(db: Db, token: string): Promise<Actor | null> {
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) await touch(db, row.id);
   if (row.kind === "service") return { kind: "service", tokenName: row.name, scope: row.service ?? "" };
   if (!row.userId || !row.email || !row.role || row.disabled) return null;
-  return { kind: "user", id: row.userId, email: row.email, role: row.role, via: "token" };
+  return { kind: "user", id: row.userId, email: row.email, role: row.role, token: { id: row.id, name: row.name } };
 }
 
 // At most one write a minute per token, so a service reporting every second does not rewrite the row each time.

@@ -49,7 +49,7 @@ export async function signIn(db: Db, ctx: Ctx, raw: unknown): Promise<Extract<Ac
   }
   // Only failures count: a success gives its reserved points back.
   await Promise.all([budget.byAddress.reward(ip), budget.byAccount.reward(email)]);
-  const actor = { kind: "user", id: user.id, email: user.email, role: user.role, via: "session" } as const;
+  const actor = { kind: "user", id: user.id, email: user.email, role: user.role, token: null } as const;
   await record(db, { ...ctx, actor }, email, "ok", null);
   return actor;
 }

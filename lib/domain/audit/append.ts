@@ -1,7 +1,7 @@
 import { desc, sql } from "drizzle-orm";
 import { auditEvents } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
-import { actorName, actorRole, type Ctx } from "../context";
+import { actorName, actorRole, actorToken, type Ctx } from "../context";
 import { chainHash, GENESIS_HASH, toJson } from "./hash";
 import { maskSecrets } from "./mask";
 
@@ -18,7 +18,7 @@ export interface AuditEntry {
  * The most characters each text field keeps: every one of them can carry request input (a path,
  * a header, an email typed at sign-in), so none may grow a row without bound.
  */
-export const FIELD_LIMITS = { actor: 254, action: 100, target: 300, reason: 500, ip: 64, userAgent: 300, requestId: 100 } as const;
+export const FIELD_LIMITS = { actor: 254, action: 100, target: 300, reason: 500, ip: 64, userAgent: 300, requestId: 100, tokenName: 200 } as const;
 
 export function capped<T extends string | null>(value: T, limit: number): T {
   return (value !== null && value.length > limit ? value.slice(0, limit) : value) as T;
@@ -49,6 +49,7 @@ export async function appendAuditBatch(tx: Db, appends: AuditAppend[]): Promise<
   let prevHash = head?.hash ?? GENESIS_HASH;
   const at = new Date();
   const rows = appends.map(({ ctx, entry }) => {
+    const token = actorToken(ctx.actor);
     const fields = {
       at,
       actor: capped(actorName(ctx.actor), FIELD_LIMITS.actor),
@@ -62,6 +63,8 @@ export async function appendAuditBatch(tx: Db, appends: AuditAppend[]): Promise<
       ip: capped(ctx.ip, FIELD_LIMITS.ip),
       userAgent: capped(ctx.userAgent, FIELD_LIMITS.userAgent),
       requestId: capped(ctx.requestId, FIELD_LIMITS.requestId),
+      tokenId: token?.id ?? null,
+      tokenName: capped(token?.name ?? null, FIELD_LIMITS.tokenName),
     } as const;
     const hash = chainHash(prevHash, fields);
     const row = { ...fields, prevHash, hash };

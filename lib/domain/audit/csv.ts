@@ -2,7 +2,7 @@ import { stringify } from "csv-stringify";
 import type { Db } from "@/lib/db/client";
 import { listAudit, type AuditFilter } from "./query";
 
-const columns = ["id", "at", "actor", "role", "action", "target", "outcome", "count", "reason", "before", "after", "ip", "userAgent", "requestId", "prevHash", "hash"];
+const columns = ["id", "at", "actor", "role", "action", "target", "outcome", "count", "reason", "before", "after", "ip", "userAgent", "requestId", "tokenId", "tokenName", "prevHash", "hash"];
 
 const PAGE = 1000;
 

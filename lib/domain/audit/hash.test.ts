@@ -14,6 +14,8 @@ const event: ChainedFields = {
   ip: "10.0.0.1",
   userAgent: "curl/8",
   requestId: "req-1",
+  tokenId: "7f1c2a3e-0000-4000-8000-000000000001",
+  tokenName: "deploy-bot",
 };
 
 const changes: { [K in keyof ChainedFields]: ChainedFields[K] } = {
@@ -29,6 +31,8 @@ const changes: { [K in keyof ChainedFields]: ChainedFields[K] } = {
   ip: "10.0.0.2",
   userAgent: "curl/9",
   requestId: "req-2",
+  tokenId: "7f1c2a3e-0000-4000-8000-000000000002",
+  tokenName: "another-token",
 };
 
 describe("chainHash", () => {
@@ -40,6 +44,8 @@ describe("chainHash", () => {
 
   it("hashes the canonical form, so key order does not matter at any depth", () => {
     const reordered = {
+      tokenName: event.tokenName,
+      tokenId: event.tokenId,
       requestId: event.requestId,
       userAgent: event.userAgent,
       ip: event.ip,
@@ -58,6 +64,11 @@ describe("chainHash", () => {
 
   it.each(Object.keys(changes) as (keyof ChainedFields)[])("changes when %s changes", (field) => {
     expect(chainHash(GENESIS_HASH, { ...event, [field]: changes[field] })).not.toBe(chainHash(GENESIS_HASH, event));
+  });
+
+  it("hashes an event without a token as events were hashed before tokens were recorded", () => {
+    const { tokenId: _id, tokenName: _name, ...older } = event;
+    expect(chainHash(GENESIS_HASH, { ...event, tokenId: null, tokenName: null })).toBe(chainHash(GENESIS_HASH, older));
   });
 
   it("changes when a nullable field goes from a value to null", () => {

@@ -17,6 +17,9 @@ export interface ChainedFields {
   ip: string | null;
   userAgent: string | null;
   requestId: string | null;
+  /** Absent from events written before tokens were recorded, so only a set one joins the hash. */
+  tokenId?: string | null;
+  tokenName?: string | null;
 }
 
 /**
@@ -37,6 +40,7 @@ export function chainHash(prevHash: string, event: ChainedFields): string {
     ip: event.ip,
     userAgent: event.userAgent,
     requestId: event.requestId,
+    ...(event.tokenId ? { tokenId: event.tokenId, tokenName: event.tokenName ?? null } : {}),
   });
   return createHash("sha256").update(prevHash).update("\n").update(body ?? "").digest("hex");
 }

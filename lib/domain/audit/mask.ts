@@ -35,17 +35,30 @@ export function maskCredentials(value: string): string {
   return value.replace(urlUserinfo, `$1${MASK}@`).replace(credentialQuery, `$1${MASK}`);
 }
 
-/** A copy of `value` with every value under a secret-looking key replaced by a mask and the credentials inside URLs masked, at any depth. */
-export function maskSecrets<T>(value: T): T {
-  return maskValue(value) as T;
+/** A place in a JSON value: keys of objects, indices of arrays. */
+export type JsonPath = readonly (string | number)[];
+
+/** Beyond key names, which paths are secret: a config document's schema may mark them (`writeOnly`, `x-secret`). */
+export type SecretPaths = (path: JsonPath) => boolean;
+
+export const noMarkedPaths: SecretPaths = () => false;
+
+/**
+ * A copy of `value` with every value under a secret-looking key, or at a path `marked` names,
+ * replaced by a mask and the credentials inside URLs masked, at any depth. `at` is where `value`
+ * sits in the document `marked` speaks of.
+ */
+export function maskSecrets<T>(value: T, marked: SecretPaths = noMarkedPaths, at: JsonPath = []): T {
+  return maskValue(value, marked, at) as T;
 }
 
-function maskValue(value: unknown): unknown {
+function maskValue(value: unknown, marked: SecretPaths, at: JsonPath): unknown {
+  if (at.length > 0 && marked(at) && value !== null && value !== undefined && value !== "") return MASK;
   if (typeof value === "string") return maskCredentials(value);
-  if (Array.isArray(value)) return value.map(maskValue);
+  if (Array.isArray(value)) return value.map((v, i) => maskValue(v, marked, [...at, i]));
   if (value && typeof value === "object" && !(value instanceof Date)) {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, isSecretKey(k) && v !== null && v !== undefined && v !== "" ? MASK : maskValue(v)]),
+      Object.entries(value).map(([k, v]) => [k, isSecretKey(k) && v !== null && v !== undefined && v !== "" ? MASK : maskValue(v, marked, [...at, k])]),
     );
   }
   return value;

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import type { LiveEvent } from "@/lib/live/events";
 import { bumpRevision } from "../control/revision";
 import { configChanges, type ConfigChange } from "./diff";
+import { schemaSecretPaths } from "./schema-secrets";
 import type { LockedDocument } from "./lock-document";
 
 export interface NewVersion {
@@ -57,7 +58,7 @@ export async function appendVersion(tx: Db, document: LockedDocument, next: NewV
   await bumpRevision(tx, document.service);
   return {
     version,
-    changes: configChanges(document.currentBody ?? {}, next.body),
+    changes: configChanges(document.currentBody ?? {}, next.body, schemaSecretPaths(document.schema)),
     events: [
       { topic: "config", id: `${document.service}/${document.environment}` },
       { topic: "service", id: document.service },

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { configChanges, type ConfigChange } from "./diff";
-import { readVersion } from "./read-version";
+import { documentSchema, readVersion } from "./read-version";
+import { schemaSecretPaths } from "./schema-secrets";
 
 export interface VersionDiff {
   from: number;
@@ -10,9 +11,10 @@ export interface VersionDiff {
 
 /** The structural diff between two versions of a document, secrets masked; version 0 is the empty body before the first. */
 export async function diffVersions(db: Db, service: string, environment: string, from: number, to: number): Promise<VersionDiff> {
-  const [before, after] = await Promise.all([
+  const [before, after, schema] = await Promise.all([
     from === 0 ? null : readVersion(db, service, environment, from),
     readVersion(db, service, environment, to),
+    documentSchema(db, service, environment),
   ]);
-  return { from, to, changes: configChanges(before?.body ?? {}, after.body) };
+  return { from, to, changes: configChanges(before?.body ?? {}, after.body, schemaSecretPaths(schema)) };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { schemaProblems, schemaViolations } from "./json-schema";
+import { MASK } from "../audit/mask";
+import { schemaProblems, schemaViolations, shownBodyViolations } from "./json-schema";
 
 const schema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -49,5 +50,19 @@ describe("schemas from admins", () => {
 
   it("refuse a body against a schema that does not compile with a 422, not a crash", () => {
     expect(() => schemaViolations({ type: "no-such-type" }, {})).toThrow(expect.objectContaining({ code: "unprocessable" }));
+  });
+});
+
+describe("shownBodyViolations", () => {
+  const schema = { type: "object", required: ["port"], properties: { signing: { type: "object", writeOnly: true }, port: { type: "integer" } } };
+
+  it("does not judge a masked value by its mask, which stands for the stored value the publish checks", () => {
+    expect(shownBodyViolations(schema, { signing: MASK, port: 5432 })).toEqual([]);
+    expect(schemaViolations(schema, { signing: MASK, port: 5432 })).toEqual([{ path: "body.signing", message: expect.any(String) }]);
+  });
+
+  it("still reports every other violation", () => {
+    expect(shownBodyViolations(schema, { signing: MASK, port: "x" })).toEqual([{ path: "body.port", message: expect.any(String) }]);
+    expect(shownBodyViolations(schema, { signing: MASK })).toEqual([{ path: "body.port", message: expect.any(String) }]);
   });
 });

@@ -1,6 +1,7 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
 import type { RegExpEngine } from "ajv/dist/types";
 import addFormats from "ajv-formats";
+import { MASK } from "../audit/mask";
 import { BoundedCache } from "../bounded-cache";
 import { Unprocessable, type Issue } from "../errors";
 import { linearRegex } from "../linear-regex";
@@ -31,6 +32,23 @@ export function schemaViolations(schema: Record<string, unknown>, body: unknown)
 }
 
 /**
+ * The violations of a body as a person edits it, masks and all: a masked value stands for the
+ * stored one, which the publish checks once restored, so it is not judged by its mask (a secret
+ * object or number shows as a masked string).
+ */
+export function shownBodyViolations(schema: Record<string, unknown>, body: unknown): Issue[] {
+  const validate = validatorOf(schema);
+  if (validate(body)) return [];
+  return (validate.errors ?? []).filter((error) => error.keyword === "required" || valueAt(body, error.instancePath) !== MASK).map(toIssue);
+}
+
+function valueAt(body: unknown, instancePath: string): unknown {
+  let at = body;
+  for (const segment of pointerSegments(instancePath)) at = at !== null && typeof at === "object" ? (at as Record<string, unknown>)[segment] : undefined;
+  return at;
+}
+
+/**
  * A fresh Ajv per schema: a shared one registers every schema's `$id`, so the second compile of a
  * schema with an `$id` (any later publish) threw "already exists".
  */
@@ -52,11 +70,15 @@ function canonicalJson(value: unknown): string {
   );
 }
 
-function toIssue(error: ErrorObject): Issue {
-  const segments = error.instancePath
+function pointerSegments(instancePath: string): string[] {
+  return instancePath
     .split("/")
     .slice(1)
     .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+function toIssue(error: ErrorObject): Issue {
+  const segments = pointerSegments(error.instancePath);
   // A missing property is reported on its parent; the editor points at the property itself.
   if (error.keyword === "required") segments.push(String((error.params as { missingProperty: string }).missingProperty));
   return { path: ["body", ...segments].join("."), message: error.message ?? error.keyword };

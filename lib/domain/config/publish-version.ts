@@ -4,6 +4,7 @@ import { appendVersion } from "./append-version";
 import type { PublishInput } from "./inputs";
 import { schemaViolations } from "./json-schema";
 import { endRunningBake, type LockedDocument } from "./lock-document";
+import { schemaSecretPaths } from "./schema-secrets";
 import { restoreMasked } from "./secrets";
 
 /**
@@ -11,7 +12,7 @@ import { restoreMasked } from "./secrets";
  * must satisfy the document's schema. A change request is checked when made and again when applied.
  */
 export function preparedBody(document: LockedDocument, edited: Record<string, unknown>): Record<string, unknown> {
-  const { body, issues } = restoreMasked(edited, document.currentBody);
+  const { body, issues } = restoreMasked(edited, document.currentBody, schemaSecretPaths(document.schema));
   if (issues.length > 0) throw new Unprocessable("The body has masked values with nothing stored behind them.", issues);
   const violations = document.schema ? schemaViolations(document.schema, body) : [];
   if (violations.length > 0) throw new Unprocessable("The body does not match the document's schema.", violations);

@@ -5,7 +5,8 @@ import { NotFound, ValidationError } from "../errors";
 import { checkPermit } from "../mutation";
 import { issuesOf } from "../validation";
 import { documentPath } from "./inputs";
-import { currentVersionOf, readVersion, type VersionBody } from "./read-version";
+import { currentVersionOf, documentSchema, readVersion, type VersionBody } from "./read-version";
+import { schemaSecretPaths } from "./schema-secrets";
 
 export type CurrentRead = { status: 200; config: VersionBody; etag: string } | { status: 304; etag: string };
 
@@ -29,5 +30,7 @@ export async function readCurrentConfig(
   const etag = `"${version}"`;
   if (ifNoneMatch?.split(",").some((t) => t.trim().replace(/^W\//, "") === etag)) return { status: 304, etag };
   const config = await readVersion(database, service, environment, version);
-  return { status: 200, etag, config: ctx.actor.kind === "service" ? config : { ...config, body: maskSecrets(config.body) } };
+  if (ctx.actor.kind === "service") return { status: 200, etag, config };
+  const marked = schemaSecretPaths(await documentSchema(database, service, environment));
+  return { status: 200, etag, config: { ...config, body: maskSecrets(config.body, marked) } };
 }

@@ -20,6 +20,15 @@ export async function readVersion(db: Db, service: string, environment: string, 
   return { version: row.version, body: row.body, publishedAt: row.createdAt.toISOString(), publishedBy: row.author };
 }
 
+/** The JSON Schema a document's bodies must satisfy, which may also mark paths secret; null without one. */
+export async function documentSchema(db: Db, service: string, environment: string): Promise<Record<string, unknown> | null> {
+  const [row] = await db
+    .select({ schema: configDocuments.schema })
+    .from(configDocuments)
+    .where(and(eq(configDocuments.service, service), eq(configDocuments.environment, environment)));
+  return row?.schema ?? null;
+}
+
 /** The current version's number; 0 when nothing was published. */
 export async function currentVersionOf(db: Db, service: string, environment: string): Promise<number> {
   const [row] = await db

@@ -35,15 +35,11 @@ export async function ensurePartitions(tx: Db, days: Iterable<number>): Promise<
   const names = unknown.flatMap((d) => PARENTS.map((parent) => partitionName(d, parent)));
   const rows = await tx.execute<{ name: string }>(sql`select relname as name from pg_class where relname in ${names}`);
   const existing = new Set(rows.map((r) => r.name));
-  const missing = unknown.flatMap((day) => PARENTS.filter((parent) => !existing.has(partitionName(day, parent))).map((parent) => ({ day, parent })));
-  unknown.filter((d) => !missing.some((m) => m.day === d)).forEach((d) => known.add(d));
+  const missing = unknown.filter((day) => PARENTS.some((parent) => !existing.has(partitionName(day, parent))));
+  unknown.filter((d) => !missing.includes(d)).forEach((d) => known.add(d));
   if (missing.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('breakwater.metric_partitions'))`);
-  for (const { day, parent } of missing) {
-    const from = new Date(day).toISOString();
-    const to = new Date(day + DAY_MS).toISOString();
-    await tx.execute(sql.raw(`create table if not exists "${partitionName(day, parent)}" partition of ${parent} for values from ('${from}') to ('${to}')`));
-  }
+  for (const day of missing) await tx.execute(sql`select breakwater_create_metric_partitions(${isoDay(day)}::date)`);
 }
 
 /** The days that have a partition, oldest first. */
@@ -57,7 +53,13 @@ export async function partitionDays(db: Db): Promise<number[]> {
 
 /** Drops a day's partitions: retention removes whole days at once, never row by row. */
 export async function dropPartition(db: Db, day: number): Promise<void> {
-  for (const parent of PARENTS) await db.execute(sql.raw(`drop table if exists "${partitionName(day, parent)}"`));
+  await db.execute(sql`select breakwater_drop_metric_partitions(${isoDay(day)}::date)`);
+}
+
+// Partitions are made and dropped by functions that run as the tables' owner (migration 0013):
+// the console's runtime role owns no table.
+function isoDay(day: number): string {
+  return new Date(day).toISOString().slice(0, 10);
 }
 
 export const DAY = DAY_MS;

@@ -65,6 +65,8 @@ export const auditEvent = z
     ip: z.string().nullable(),
     userAgent: z.string().nullable(),
     requestId: z.string().nullable(),
+    tokenId: z.string().nullable().meta({ description: "The personal token the person acted with (its id); null with a session and for other callers." }),
+    tokenName: z.string().nullable().meta({ description: "That token's name, kept after it is revoked." }),
     prevHash: z.string(),
     hash: z.string(),
   })
@@ -81,6 +83,10 @@ export const chainReport = z
     head: z.string().nullable(),
     firstBadId: z.number().int().nullable(),
     next: z.number().int().nullable().optional().meta({ description: "With `full=true`: pass as `after` to verify the next stretch; null at the head." }),
+    anchor: z
+      .object({ auditId: z.number().int(), hash: z.string(), count: z.number().int(), verifiedAt: time })
+      .nullable()
+      .meta({ description: "The newest checkpoint, written as the chain is verified (at least every `AUDIT_ANCHOR_SECONDS`) where the console's runtime role may only add rows: the chain must still reach it with this hash." }),
   })
   .meta({ id: "ChainReport" });
 

@@ -3,4 +3,6 @@ import { eventStreamResponse } from "@/lib/live/event-stream";
 
 export const dynamic = "force-dynamic";
 
-export const GET = readRoute("viewer", async ({ req, ctx }) => eventStreamResponse(req.signal, ctx.actor.kind === "user" ? ctx.actor.id : null));
+export const GET = readRoute("viewer", async ({ req, ctx }) =>
+  eventStreamResponse(req.signal, ctx.actor.kind === "user" ? { userId: ctx.actor.id, tokenId: ctx.actor.token?.id ?? null } : null),
+);

@@ -1,8 +1,9 @@
 import { and, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import { changeRequestApprovals, changeRequests, configDocuments, configVersions } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
-import { maskSecrets } from "../../audit/mask";
+import { maskSecrets, type SecretPaths } from "../../audit/mask";
 import { configChanges, type ConfigChange } from "../diff";
+import { schemaSecretPaths } from "../schema-secrets";
 import type { ChangeRequestsQuery } from "./inputs";
 import type { ChangeRequestRow } from "./lock-request";
 
@@ -43,7 +44,7 @@ export async function listChangeRequests(db: Db, filter: ChangeRequestsQuery): P
   if (filter.environment) where.push(eq(changeRequests.environment, filter.environment));
   if (filter.unreviewed) where.push(eq(changeRequests.kind, "break_glass"), isNull(changeRequests.reviewedAt));
   const rows = await db
-    .select({ request: changeRequests, currentVersion: configDocuments.currentVersion })
+    .select({ request: changeRequests, currentVersion: configDocuments.currentVersion, schema: configDocuments.schema })
     .from(changeRequests)
     .leftJoin(configDocuments, and(eq(configDocuments.service, changeRequests.service), eq(configDocuments.environment, changeRequests.environment)))
     .where(and(...where))
@@ -60,11 +61,16 @@ export async function listChangeRequests(db: Db, filter: ChangeRequestsQuery): P
       ),
     )
     .orderBy(changeRequestApprovals.approvedAt);
-  const found = rows.map(({ request, currentVersion }) => ({ request, currentVersion: currentVersion ?? 0, base: request.status === "pending" ? (currentVersion ?? 0) : request.expectedVersion }));
+  const found = rows.map(({ request, currentVersion, schema }) => ({
+    request,
+    currentVersion: currentVersion ?? 0,
+    base: request.status === "pending" ? (currentVersion ?? 0) : request.expectedVersion,
+    marked: schemaSecretPaths(schema),
+  }));
   const bases = await baseBodies(db, found.map(({ request, base }) => ({ service: request.service, environment: request.environment, base })));
   return {
-    items: found.map(({ request, currentVersion, base }) =>
-      present(request, currentVersion, approvals.filter((a) => a.changeRequestId === request.id), bases.get(key(request.service, request.environment, base)) ?? {}),
+    items: found.map(({ request, currentVersion, base, marked }) =>
+      present(request, currentVersion, approvals.filter((a) => a.changeRequestId === request.id), bases.get(key(request.service, request.environment, base)) ?? {}, marked),
     ),
   };
 }
@@ -88,7 +94,13 @@ async function baseBodies(db: Db, wanted: { service: string; environment: string
   return bodies;
 }
 
-function present(request: ChangeRequestRow, currentVersion: number, approvals: (typeof changeRequestApprovals.$inferSelect)[], base: Record<string, unknown>): ChangeRequestView {
+function present(
+  request: ChangeRequestRow,
+  currentVersion: number,
+  approvals: (typeof changeRequestApprovals.$inferSelect)[],
+  base: Record<string, unknown>,
+  marked: SecretPaths,
+): ChangeRequestView {
   return {
     id: request.id,
     kind: request.kind,
@@ -111,7 +123,7 @@ function present(request: ChangeRequestRow, currentVersion: number, approvals: (
     rejectReason: request.rejectReason,
     breakGlass: request.kind === "break_glass" ? { reason: request.breakGlassReason ?? "", reviewedBy: request.reviewedBy, reviewedAt: request.reviewedAt?.toISOString() ?? null } : null,
     currentVersion,
-    body: maskSecrets(request.body),
-    changes: configChanges(base, request.body),
+    body: maskSecrets(request.body, marked),
+    changes: configChanges(base, request.body, marked),
   };
 }
