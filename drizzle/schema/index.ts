@@ -11,3 +11,4 @@ export * from "./alerts";
 export * from "./metrics";
 export * from "./config";
 export * from "./incidents";
+export * from "./config-rollouts";

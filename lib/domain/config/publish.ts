@@ -26,12 +26,12 @@ export const publishConfig = defineMutation({
     if (violations.length > 0) throw new Unprocessable("The body does not match the document's schema.", violations);
     const author = actorName(ctx.actor);
     await endRunningBake(tx, document, author, "ended");
-    const appended = await appendVersion(tx, document, { body, message: input.message, author, rollbackOf: null, bakeMinutes: input.bakeMinutes ?? null });
+    const appended = await appendVersion(tx, document, { body, message: input.message, author, rollbackOf: null, bakeMinutes: input.bakeMinutes ?? null, rollout: input.rollout ?? null });
     return {
       result: { version: appended.version },
       audit: {
         before: { version: document.currentVersion },
-        after: auditedVersion(appended.version, appended.changes, input.bakeMinutes ? { bakeMinutes: input.bakeMinutes } : {}),
+        after: auditedVersion(appended.version, appended.changes, { ...(input.bakeMinutes ? { bakeMinutes: input.bakeMinutes } : {}), ...(input.rollout ? { rollout: input.rollout } : {}) }),
         reason: input.message,
       },
       events: appended.events,
