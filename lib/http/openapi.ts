@@ -12,6 +12,7 @@ import { reportInput } from "@/lib/domain/services/report-schema";
 import { alertPaths } from "./openapi/alerts";
 import { metricPaths } from "./openapi/metrics";
 import { configPaths } from "./openapi/config";
+import { configRolloutPaths } from "./openapi/config-rollout";
 import { incidentPaths } from "./openapi/incidents";
 import { operation, securitySchemes } from "./openapi/operation";
 import * as answer from "./openapi/schemas";
@@ -24,6 +25,7 @@ export const paths: ZodOpenApiPathsObject = {
   ...alertPaths,
   ...metricPaths,
   ...configPaths,
+  ...configRolloutPaths,
   ...incidentPaths,
   "/api/v1/report": {
     post: operation({

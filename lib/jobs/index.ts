@@ -7,6 +7,7 @@ import { maintainIncidents } from "./incidents";
 import { maintainMetricPartitions } from "./metrics-partitions";
 import { rollUpMetricHours } from "./metrics-rollups";
 import { pruneBreakerMinutes } from "./prune";
+import { watchRollouts } from "./rollout-steps";
 import { evaluateAlertRules } from "./rules-evaluation";
 
 const EVERY_MS = 2_000;
@@ -19,6 +20,7 @@ const jobs: [string, (database: Db) => Promise<void>][] = [
   ["metric hourly rollups", rollUpMetricHours],
   ["alert rules", evaluateAlertRules],
   ["config bakes", rollBackFailedBakes],
+  ["config rollouts", watchRollouts],
   ["incidents", maintainIncidents],
 ];
 
