@@ -10,6 +10,7 @@ import { DocumentPicker } from "./document-picker";
 import { DriftPanel } from "./drift-panel";
 import { EditorPanel } from "./editor-panel";
 import { HistoryTable } from "./history-table";
+import { RolloutPanel } from "./rollout-panel";
 import { SchemaPanel } from "./schema-panel";
 import { TemplatesPanel } from "./templates-panel";
 import type { Abilities, Body, ConfigActions, ConfigOverview, Selected, VersionsPage } from "./types";
@@ -60,6 +61,7 @@ function DocumentView({ selected, overview, initialVersions, can, actions }: Omi
         <BakeStatus selected={selected} bake={page.bake} canEnd={can.endBake} actions={actions} />
       </div>
       {delivery && delivery.target === page.currentVersion && <DeliveryLine delivery={delivery} what={`v${delivery.target}`} />}
+      <RolloutPanel selected={selected} canMove={can.edit} actions={actions} />
       <div role="tablist" aria-label="Config views" className="flex gap-1 border-b border-zinc-200 dark:border-zinc-800">
         {tabs.map((t) => (
           <button

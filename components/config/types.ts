@@ -4,9 +4,13 @@ import type { Drift } from "@/lib/domain/config/drift";
 import type { VersionsPage } from "@/lib/domain/config/list-versions";
 import type { ConfigOverview } from "@/lib/domain/config/overview";
 import type { VersionBody } from "@/lib/domain/config/read-version";
+import type { RolloutView } from "@/lib/domain/config/rollout/view";
 import type { Issue } from "@/lib/domain/errors";
+import type { AsJson } from "@/lib/json";
 
 export type { ConfigOverview, Drift, VersionBody, VersionDiff, VersionsPage };
+
+export type RolloutAnswer = AsJson<{ rollout: RolloutView | null }>;
 
 /** A stale version or a schema violation is an answer for the editor, not a failure: it shows the newer version or the issues inline. */
 export type Published = { version: number } | { conflict: number } | { issues: Issue[] };
@@ -28,6 +32,7 @@ export interface ConfigActions {
   saveAsTemplate(input: { name: string; body: Body }): Promise<ActionResult<null>>;
   removeTemplate(input: { name: string }): Promise<ActionResult<null>>;
   addConfigEnvironment(input: { name: string }): Promise<ActionResult<null>>;
+  moveRollout(input: Selected & { move: "advance" | "pause" | "abort"; reason?: string }): Promise<ActionResult<null>>;
 }
 
 export interface Abilities {

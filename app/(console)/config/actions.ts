@@ -6,10 +6,13 @@ import { addEnvironment } from "@/lib/domain/config/environments";
 import { publishConfig } from "@/lib/domain/config/publish";
 import { revealConfig } from "@/lib/domain/config/reveal";
 import { rollbackConfig } from "@/lib/domain/config/rollback";
+import { abortRollout } from "@/lib/domain/config/rollout/abort";
+import { advanceRollout } from "@/lib/domain/config/rollout/advance";
+import { pauseRollout } from "@/lib/domain/config/rollout/pause";
 import { setConfigSchema } from "@/lib/domain/config/set-schema";
 import { deleteTemplate, saveTemplate } from "@/lib/domain/config/templates";
 import type { Published } from "@/components/config/types";
-import { Conflict, Unprocessable, type Issue } from "@/lib/domain/errors";
+import { Conflict, Unprocessable, ValidationError, type Issue } from "@/lib/domain/errors";
 import { attempt } from "../attempt";
 
 // Public endpoints: the verbs check the caller's role and parse the input themselves.
@@ -59,6 +62,17 @@ export async function removeTemplate(input: { name: string }) {
 export async function addConfigEnvironment(input: { name: string }) {
   return attempt(async () => {
     await addEnvironment(await currentCtx(), input);
+    return null;
+  });
+}
+
+const rolloutMoves = { advance: advanceRollout, pause: pauseRollout, abort: abortRollout };
+
+export async function moveRollout({ move, ...input }: Document & { move: keyof typeof rolloutMoves; reason?: string }) {
+  return attempt(async () => {
+    // A server action's input comes from the browser unchecked: only the three own names pick a verb.
+    if (!Object.hasOwn(rolloutMoves, move)) throw new ValidationError([{ path: "move", message: "advance, pause or abort" }]);
+    await rolloutMoves[move](await currentCtx(), input);
     return null;
   });
 }

@@ -6,7 +6,7 @@ import { roleAtLeast } from "@/lib/domain/access/roles";
 import { listVersions } from "@/lib/domain/config/list-versions";
 import { configOverview } from "@/lib/domain/config/overview";
 import { signedIn } from "../page-access";
-import { addConfigEnvironment, endBakeEarly, publish, removeTemplate, reveal, rollback, saveAsTemplate, saveSchema } from "./actions";
+import { addConfigEnvironment, endBakeEarly, moveRollout, publish, removeTemplate, reveal, rollback, saveAsTemplate, saveSchema } from "./actions";
 
 export const metadata: Metadata = { title: "Config · Breakwater" };
 
@@ -28,7 +28,7 @@ export default async function ConfigPage({ searchParams }: { searchParams: Searc
         selected={service ? { service, environment } : null}
         initialVersions={versions}
         can={{ edit: roleAtLeast(person.role, "admin"), endBake: roleAtLeast(person.role, "operator") }}
-        actions={{ publish, rollback, saveSchema, endBakeEarly, reveal, saveAsTemplate, removeTemplate, addConfigEnvironment }}
+        actions={{ publish, rollback, saveSchema, endBakeEarly, reveal, saveAsTemplate, removeTemplate, addConfigEnvironment, moveRollout }}
       />
     </>
   );
