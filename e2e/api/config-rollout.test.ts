@@ -88,7 +88,7 @@ describe("a rollout's steps", () => {
     expect((await admin.post(`${doc(name)}/rollout/advance`, {})).status).toBe(200);
     expect(await rolloutOf(name)).toMatchObject({ rollout: { status: "completed" } });
     expect((await admin.post(`${doc(name)}/rollout/advance`, {})).status).toBe(409);
-    const audited = await app.database.sql`select count(*)::int as n from audit_events where action = 'config.rollout.advance' and target = ${`config:${name}/production`}`;
+    const audited = await app.database.sql`select count(*)::int as n from audit_events where action = 'config.rollout.advance' and outcome = 'ok' and target = ${`config:${name}/production`}`;
     expect(audited[0]!.n).toBe(3);
   });
 
@@ -126,7 +126,7 @@ describe("a rollout's steps", () => {
     );
     expect(done.version).toBe(2);
     const steps = await app.database.sql`
-      select actor, after->>'status' as status from audit_events where action = 'config.rollout.advance' and target = ${`config:${name}/production`} order by id`;
+      select actor, after->>'status' as status from audit_events where action = 'config.rollout.advance' and outcome = 'ok' and target = ${`config:${name}/production`} order by id`;
     expect(steps.map((s) => s.status)).toEqual(["running", "completed"]);
     expect(steps.every((s) => s.actor === "config-rollout")).toBe(true);
   });
@@ -192,7 +192,7 @@ describe("a rollout's guard", () => {
     for (const i of [...covered, ...uncovered]) expect(await versionServed(name, i)).toBe(3);
 
     const audits = await app.database.sql`
-      select actor, reason from audit_events where action = 'config.rollback' and target = ${`config:${name}/production`}`;
+      select actor, reason from audit_events where action = 'config.rollback' and outcome = 'ok' and target = ${`config:${name}/production`}`;
     expect(audits).toHaveLength(1);
     expect(audits[0]!.actor).toBe("config-rollout");
     const alerts = (await (await admin.get(`/api/v1/alerts?service=${name}`)).json()) as { alerts: { labels: Record<string, string>; annotations: Record<string, string> }[] };
