@@ -64,6 +64,9 @@ describe("a rollout's steps", () => {
     expect((await publish(name, { pool: 10 }, 0)).status).toBe(201);
     expect((await publish(name, { pool: 20 }, 1, { steps: [10, 50, 100], stepSeconds: HOUR, guard })).status).toBe(201);
 
+    const attention = (await (await viewer.get("/api/v1/attention")).json()) as { rollouts: { service: string }[] };
+    expect(attention.rollouts).toContainEqual(expect.objectContaining({ service: name, environment: "production", version: 2, status: "running", percent: 10, step: 1, steps: 3 }));
+
     const byBucket = (percent: number) => FLEET.filter((i) => bucketOf(i) < percent).sort();
     const atTen = await onNewVersion(name, 2);
     expect(atTen.sort()).toEqual(byBucket(10));
