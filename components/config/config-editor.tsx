@@ -10,6 +10,7 @@ import { rebase } from "@/lib/domain/config/rebase";
 import type { Issue } from "@/lib/domain/errors";
 import { ConflictDialog } from "./conflict-dialog";
 import { JsonEditor } from "./json-editor";
+import { noRollout, RolloutFields, rolloutOfDraft } from "./rollout-fields";
 import { documentUrl, pretty, type Body, type ConfigActions, type Selected, type VersionBody, type VersionsPage } from "./types";
 
 interface Props {
@@ -32,6 +33,7 @@ export function ConfigEditor({ selected, page, canEdit, actions, base: initialBa
   const [text, setText] = useState(() => pretty(initialBase.body));
   const [message, setMessage] = useState("");
   const [bakeMinutes, setBakeMinutes] = useState("");
+  const [rolloutDraft, setRolloutDraft] = useState(noRollout);
   const [serverIssues, setServerIssues] = useState<Issue[]>([]);
   const [step, setStep] = useState<null | "confirm" | { conflict: number }>(null);
   const [error, setError] = useState<string | null>(null);
@@ -52,7 +54,8 @@ export function ConfigEditor({ selected, page, canEdit, actions, base: initialBa
     start(async () => {
       if (!parsed.body) return;
       const minutes = Number(bakeMinutes);
-      const result = await actions.publish({ ...selected, body: parsed.body, message, expectedVersion: base.version, ...(minutes > 0 ? { bakeMinutes: minutes } : {}) });
+      const rollout = rolloutOfDraft(rolloutDraft);
+      const result = await actions.publish({ ...selected, body: parsed.body, message, expectedVersion: base.version, ...(minutes > 0 ? { bakeMinutes: minutes } : {}), ...(rollout ? { rollout } : {}) });
       if (!result.ok) return setError(result.error);
       const answer = result.value;
       if ("conflict" in answer) return setStep({ conflict: answer.conflict });
@@ -104,6 +107,7 @@ export function ConfigEditor({ selected, page, canEdit, actions, base: initialBa
         <div className="flex flex-wrap items-end gap-3">
           <Input label="What changes, and why" className="min-w-80 flex-1" value={message} onChange={(e) => setMessage(e.target.value)} />
           <Input label="Bake minutes (optional)" className="w-40" type="number" min={1} value={bakeMinutes} onChange={(e) => setBakeMinutes(e.target.value)} />
+          {base.version > 0 && <RolloutFields draft={rolloutDraft} onChange={setRolloutDraft} />}
           <Button variant="primary" disabled={!parsed.body || issues.length > 0 || message.trim() === "" || pending} onClick={() => (setError(null), setStep("confirm"))}>
             Publish
           </Button>
@@ -116,7 +120,8 @@ export function ConfigEditor({ selected, page, canEdit, actions, base: initialBa
       )}
       {step === null && <FormError error={error} />}
       <ConfirmDialog open={step === "confirm"} title={`Publish version ${base.version + 1}?`} confirmLabel="Publish" pending={pending} error={error} onConfirm={send} onCancel={closeConfirm}>
-        Instances of {selected.service} in {selected.environment} apply it as soon as it is published{Number(bakeMinutes) > 0 ? `, and a critical alert in the next ${bakeMinutes} minutes rolls it back` : ""}.
+        {rolloutOfDraft(rolloutDraft) ? `Instances of ${selected.service} in ${selected.environment} take it step by step (${rolloutDraft.steps} %), and open breakers on them roll it back` : `Instances of ${selected.service} in ${selected.environment} apply it as soon as it is published`}
+        {Number(bakeMinutes) > 0 ? `, and a critical alert in the next ${bakeMinutes} minutes rolls it back` : ""}.
       </ConfirmDialog>
       {step !== null && step !== "confirm" && (
         <ConflictDialog selected={selected} baseVersion={base.version} currentVersion={step.conflict} pending={pending} error={error} onRebase={rebaseOntoCurrent} onCancel={() => setStep(null)} />

@@ -24,7 +24,7 @@ export type Body = Record<string, unknown>;
 
 /** The server actions the Config page hands to its parts. */
 export interface ConfigActions {
-  publish(input: Selected & { body: Body; message: string; expectedVersion: number; bakeMinutes?: number }): Promise<ActionResult<Published>>;
+  publish(input: Selected & { body: Body; message: string; expectedVersion: number; bakeMinutes?: number; rollout?: { steps: number[]; stepSeconds: number } }): Promise<ActionResult<Published>>;
   rollback(input: Selected & { toVersion: number; reason: string; expectedVersion: number }): Promise<ActionResult<Published>>;
   saveSchema(input: Selected & { schema: Body | null }): Promise<ActionResult<null>>;
   endBakeEarly(input: Selected): Promise<ActionResult<null>>;

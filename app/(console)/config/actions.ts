@@ -19,7 +19,7 @@ import { attempt } from "../attempt";
 
 type Document = { service: string; environment: string };
 
-export async function publish(input: Document & { body: Record<string, unknown>; message: string; expectedVersion: number; bakeMinutes?: number }) {
+export async function publish(input: Document & { body: Record<string, unknown>; message: string; expectedVersion: number; bakeMinutes?: number; rollout?: { steps: number[]; stepSeconds: number } }) {
   return attempt(() => answered(async () => publishConfig(await currentCtx(), input)));
 }
 
