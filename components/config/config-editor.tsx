@@ -11,6 +11,7 @@ import type { Issue } from "@/lib/domain/errors";
 import { ConflictDialog } from "./conflict-dialog";
 import { JsonEditor } from "./json-editor";
 import { FrozenNotice } from "./frozen-notice";
+import { noRollout, RolloutFields, rolloutOfDraft } from "./rollout-fields";
 import { documentUrl, pretty, type Body, type ConfigActions, type DocumentPolicy, type Selected, type VersionBody, type VersionsPage } from "./types";
 
 interface Props {
@@ -35,6 +36,7 @@ export function ConfigEditor({ selected, page, canEdit, actions, base: initialBa
   const [text, setText] = useState(() => pretty(initialBase.body));
   const [message, setMessage] = useState("");
   const [bakeMinutes, setBakeMinutes] = useState("");
+  const [rolloutDraft, setRolloutDraft] = useState(noRollout);
   const [serverIssues, setServerIssues] = useState<Issue[]>([]);
   const [step, setStep] = useState<null | "confirm" | { conflict: number }>(null);
   const [error, setError] = useState<string | null>(null);
@@ -60,12 +62,14 @@ export function ConfigEditor({ selected, page, canEdit, actions, base: initialBa
     start(async () => {
       if (!parsed.body) return;
       const minutes = Number(bakeMinutes);
+      const rollout = rolloutOfDraft(rolloutDraft);
       const result = await actions.publish({
         ...selected,
         body: parsed.body,
         message,
         expectedVersion: base.version,
         ...(minutes > 0 ? { bakeMinutes: minutes } : {}),
+        ...(rollout ? { rollout } : {}),
         ...(breakGlass !== null ? { breakGlass: { reason: breakGlass.trim() } } : {}),
         ...(frozen && breakGlass === null ? { override: { reason: override.trim() } } : {}),
       });
@@ -123,6 +127,7 @@ export function ConfigEditor({ selected, page, canEdit, actions, base: initialBa
         <div className="flex flex-wrap items-end gap-3">
           <Input label="What changes, and why" className="min-w-80 flex-1" value={message} onChange={(e) => setMessage(e.target.value)} />
           <Input label="Bake minutes (optional)" className="w-40" type="number" min={1} value={bakeMinutes} onChange={(e) => setBakeMinutes(e.target.value)} />
+          {base.version > 0 && <RolloutFields draft={rolloutDraft} onChange={setRolloutDraft} />}
           {frozen && breakGlass === null && <Input label="Override the freeze: why" className="min-w-60" value={override} onChange={(e) => setOverride(e.target.value)} />}
           {breakGlass !== null && <Input label="Break glass: why" className="min-w-60" value={breakGlass} onChange={(e) => setBreakGlass(e.target.value)} />}
           <label className="flex items-center gap-2 pb-2 text-sm">
@@ -151,7 +156,11 @@ export function ConfigEditor({ selected, page, canEdit, actions, base: initialBa
       >
         {waits
           ? "Nothing is published yet: other admins see the change under Requests, and the last approval needed publishes it."
-          : `Instances of ${selected.service} in ${selected.environment} apply it as soon as it is published${Number(bakeMinutes) > 0 ? `, and a critical alert in the next ${bakeMinutes} minutes rolls it back` : ""}.`}
+          : `${
+              rolloutOfDraft(rolloutDraft)
+                ? `Instances of ${selected.service} in ${selected.environment} take it step by step (${rolloutDraft.steps} %), and open breakers on them roll it back`
+                : `Instances of ${selected.service} in ${selected.environment} apply it as soon as it is published`
+            }${Number(bakeMinutes) > 0 ? `, and a critical alert in the next ${bakeMinutes} minutes rolls it back` : ""}.`}
         {breakGlass !== null && " Breaking the glass publishes under any policy, is audited as such, and waits for another admin's review."}
       </ConfirmDialog>
       {step !== null && step !== "confirm" && (

@@ -13,6 +13,7 @@ import { HistoryTable } from "./history-table";
 import { PolicyLine } from "./policy-line";
 import { RequestsPanel } from "./requests-panel";
 import type { ScheduleActions } from "@/components/schedules/types";
+import { RolloutPanel } from "./rollout-panel";
 import { SchemaPanel } from "./schema-panel";
 import { TemplatesPanel } from "./templates-panel";
 import type { Abilities, Body, ConfigActions, ConfigOverview, Selected, VersionsPage } from "./types";
@@ -69,6 +70,7 @@ function DocumentView({ selected, overview, initialVersions, can, actions, sched
         {policy && <PolicyLine selected={selected} policy={policy} canEdit={can.edit} actions={actions} />}
       </div>
       {delivery && delivery.target === page.currentVersion && <DeliveryLine delivery={delivery} what={`v${delivery.target}`} />}
+      <RolloutPanel selected={selected} canMove={can.edit} actions={actions} />
       <div role="tablist" aria-label="Config views" className="flex gap-1 border-b border-zinc-200 dark:border-zinc-800">
         {tabs.map((t) => (
           <button

@@ -6,9 +6,13 @@ import type { ConfigOverview } from "@/lib/domain/config/overview";
 import type { ChangeRequestView } from "@/lib/domain/config/change-requests/list";
 import type { DocumentPolicy } from "@/lib/domain/config/policy/document-policy";
 import type { VersionBody } from "@/lib/domain/config/read-version";
+import type { RolloutView } from "@/lib/domain/config/rollout/view";
 import type { Issue } from "@/lib/domain/errors";
+import type { AsJson } from "@/lib/json";
 
 export type { ChangeRequestView, ConfigOverview, DocumentPolicy, Drift, VersionBody, VersionDiff, VersionsPage };
+
+export type RolloutAnswer = AsJson<{ rollout: RolloutView | null }>;
 
 /** A stale version or a schema violation is an answer for the editor, not a failure: it shows the newer version or the issues inline. */
 export type Published = { version: number } | { changeRequest: number } | { conflict: number } | { issues: Issue[] };
@@ -22,7 +26,9 @@ export type Body = Record<string, unknown>;
 
 /** The server actions the Config page hands to its parts. */
 export interface ConfigActions {
-  publish(input: Selected & { body: Body; message: string; expectedVersion: number; bakeMinutes?: number; breakGlass?: { reason: string }; override?: { reason: string } }): Promise<ActionResult<Published>>;
+  publish(
+    input: Selected & { body: Body; message: string; expectedVersion: number; bakeMinutes?: number; rollout?: { steps: number[]; stepSeconds: number }; breakGlass?: { reason: string }; override?: { reason: string } },
+  ): Promise<ActionResult<Published>>;
   rollback(input: Selected & { toVersion: number; reason: string; expectedVersion: number }): Promise<ActionResult<Published>>;
   saveSchema(input: Selected & { schema: Body | null }): Promise<ActionResult<null>>;
   endBakeEarly(input: Selected): Promise<ActionResult<null>>;
@@ -34,6 +40,7 @@ export interface ConfigActions {
   approveRequest(input: { id: number }): Promise<ActionResult<ChangeRequestView["status"]>>;
   rejectRequest(input: { id: number; reason: string }): Promise<ActionResult<null>>;
   reviewRequest(input: { id: number }): Promise<ActionResult<null>>;
+  moveRollout(input: Selected & { move: "advance" | "pause" | "abort"; reason?: string }): Promise<ActionResult<null>>;
 }
 
 export interface Abilities {

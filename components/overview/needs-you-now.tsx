@@ -154,6 +154,26 @@ function itemsOf(a: AttentionData): Item[] {
       ),
     });
   }
+  for (const r of a.rollouts) {
+    items.push({
+      key: `rollout-${r.service}-${r.environment}-${r.version}`,
+      tone: r.status === "paused" ? "amber" : "accent",
+      rank: 5,
+      kind: "rollout",
+      href: `/config?service=${encodeURIComponent(r.service)}&environment=${encodeURIComponent(r.environment)}`,
+      body: (
+        <>
+          {r.service} {r.environment} version {r.version} rolling out, {r.status === "paused" ? "paused" : "at"} {r.percent}% (step {r.step} of {r.steps})
+          {r.nextStepAt && (
+            <span className="text-zinc-500 dark:text-zinc-400">
+              {" "}
+              · next step <TimeUntil at={r.nextStepAt} />
+            </span>
+          )}
+        </>
+      ),
+    });
+  }
   for (const i of a.instances) {
     items.push({
       key: `instances-${i.service}`,

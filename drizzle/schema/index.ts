@@ -12,3 +12,4 @@ export * from "./metrics";
 export * from "./config";
 export * from "./incidents";
 export * from "./changes";
+export * from "./config-rollouts";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { services } from "@/drizzle/schema";
 import { connect, type Database } from "@/lib/db/client";
-import { controlDocumentAt } from "@/lib/domain/control/cached-document";
+import { controlStateAt } from "@/lib/domain/control/cached-document";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 /**
@@ -24,23 +24,23 @@ afterAll(async () => {
   await testDatabase?.drop();
 });
 
-describe("controlDocumentAt", () => {
+describe("controlStateAt", () => {
   it("lets a transaction holding the pool read the document while a pool read of it is queued", async () => {
     const revision = 0;
     let poolRead: Promise<unknown> = Promise.resolve();
     const inTransaction = await database.db.transaction(async (tx) => {
       // The pool's one connection is this transaction's, so this read waits until it commits.
-      poolRead = controlDocumentAt(database.db, SERVICE, revision);
-      return controlDocumentAt(tx, SERVICE, revision);
+      poolRead = controlStateAt(database.db, SERVICE, revision);
+      return controlStateAt(tx, SERVICE, revision);
     });
-    expect(inTransaction).toMatchObject({ service: SERVICE, revision });
+    expect(inTransaction.document).toMatchObject({ service: SERVICE, revision });
     expect(await poolRead).toEqual(inTransaction);
   });
 
-  it("serves a document once read to every caller, on any handle", async () => {
+  it("serves a state once read to every caller, on any handle", async () => {
     const revision = 0;
-    const first = await controlDocumentAt(database.db, SERVICE, revision);
-    const inTransaction = await database.db.transaction((tx) => controlDocumentAt(tx, SERVICE, revision));
+    const first = await controlStateAt(database.db, SERVICE, revision);
+    const inTransaction = await database.db.transaction((tx) => controlStateAt(tx, SERVICE, revision));
     expect(inTransaction).toBe(first);
   });
 });

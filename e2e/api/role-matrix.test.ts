@@ -112,6 +112,16 @@ const published =
     const input = { service: SERVICE, environment: "production", body: { n: expectedVersion }, message: "matrix", expectedVersion, bakeMinutes: 5 };
     return to((await publishConfig(systemCtx(), input, db)).version!);
   };
+/** A new version of the matrix document, rolling out: a rollout move has something to act on. */
+const rolling =
+  (to: () => Request): Build =>
+  async (db) => {
+    const document = { service: SERVICE, environment: "production", message: "matrix" };
+    if ((await currentVersionOf(db, SERVICE, "production")) === 0) await publishConfig(systemCtx(), { ...document, body: { n: 0 }, expectedVersion: 0 }, db);
+    const expectedVersion = await currentVersionOf(db, SERVICE, "production");
+    await publishConfig(systemCtx(), { ...document, body: { n: expectedVersion }, expectedVersion, rollout: { steps: [10, 100], stepSeconds: 3600 } }, db);
+    return to();
+  };
 const publish: Build = async (db) => ({ path: `${CONFIG}/versions`, json: { body: { n: 0 }, message: "matrix", expectedVersion: await currentVersionOf(db, SERVICE, "production") } });
 /** A change request of the staging document (whose policy wants one approval) exists before the request, made by `author`. */
 const STAGING = `/api/v1/config/${SERVICE}/staging`;
@@ -232,6 +242,10 @@ const matrix: Row[] = [
   row("GET",    "/api/v1/schedules",     plain("/api/v1/schedules"),             401, 200, 200, 200, 200, 200, 403),
   row("POST",   "/api/v1/schedules",     reported({ path: "/api/v1/schedules", json: flipSchedule() }), 401, 403, 403, 201, 201, 201, 403),
   row("DELETE", "/api/v1/schedules/{id}", scheduled,                             401, 403, 403, 200, 200, 200, 403),
+  row("GET",    "/api/v1/config/{service}/{environment}/rollout", plain(`${CONFIG}/rollout`), 401, 200, 200, 200, 200, 200, 403),
+  row("POST",   "/api/v1/config/{service}/{environment}/rollout/advance", rolling(() => ({ path: `${CONFIG}/rollout/advance`, json: {} })), 401, 403, 403, 403, 200, 403, 403),
+  row("POST",   "/api/v1/config/{service}/{environment}/rollout/pause", rolling(() => ({ path: `${CONFIG}/rollout/pause`, json: {} })), 401, 403, 403, 403, 200, 403, 403),
+  row("POST",   "/api/v1/config/{service}/{environment}/rollout/abort", rolling(() => ({ path: `${CONFIG}/rollout/abort`, json: { reason: "matrix" } })), 401, 403, 403, 403, 200, 403, 403),
 ];
 
 /** Routes anyone may call, and next-auth's own. */

@@ -13,6 +13,7 @@ import { alertPaths } from "./openapi/alerts";
 import { metricPaths } from "./openapi/metrics";
 import { configPaths } from "./openapi/config";
 import { changePaths } from "./openapi/changes";
+import { configRolloutPaths } from "./openapi/config-rollout";
 import { incidentPaths } from "./openapi/incidents";
 import { operation, securitySchemes } from "./openapi/operation";
 import * as answer from "./openapi/schemas";
@@ -26,6 +27,7 @@ export const paths: ZodOpenApiPathsObject = {
   ...metricPaths,
   ...configPaths,
   ...changePaths,
+  ...configRolloutPaths,
   ...incidentPaths,
   "/api/v1/report": {
     post: operation({
@@ -46,7 +48,7 @@ export const paths: ZodOpenApiPathsObject = {
   },
   "/api/v1/attention": {
     get: operation({
-      summary: "What needs someone now: firing alerts, open breakers, services off their normal mode, expiring overrides, bakes, stale and drifted instances",
+      summary: "What needs someone now: firing alerts, open breakers, services off their normal mode, expiring overrides, bakes, rollouts in progress, stale and drifted instances",
       tags: ["services"],
       permit: "viewer",
       answers: {
@@ -58,6 +60,7 @@ export const paths: ZodOpenApiPathsObject = {
             modes: z.array(z.looseObject({ service: z.string(), mode: z.string() })),
             expiring: z.array(z.looseObject({ service: z.string(), expiresAt: z.string() })),
             bakes: z.array(z.looseObject({ service: z.string(), version: z.number().int() })),
+            rollouts: z.array(z.looseObject({ service: z.string(), environment: z.string(), version: z.number().int(), status: z.enum(["running", "paused"]), percent: z.number().int() })),
             instances: z.array(z.looseObject({ service: z.string(), stale: z.number().int(), drifted: z.number().int() })),
           }),
         },

@@ -8,6 +8,7 @@ import { maintainIncidents } from "./incidents";
 import { maintainMetricPartitions } from "./metrics-partitions";
 import { rollUpMetricHours } from "./metrics-rollups";
 import { pruneBreakerMinutes } from "./prune";
+import { watchRollouts } from "./rollout-steps";
 import { evaluateAlertRules } from "./rules-evaluation";
 import { runDueSchedules } from "./schedules";
 
@@ -21,6 +22,7 @@ const jobs: [string, (database: Db) => Promise<void>][] = [
   ["metric hourly rollups", rollUpMetricHours],
   ["alert rules", evaluateAlertRules],
   ["config bakes", rollBackFailedBakes],
+  ["config rollouts", watchRollouts],
   ["incidents", maintainIncidents],
   ["schedules", runDueSchedules],
   ["audit chain anchoring", anchorAuditChain],

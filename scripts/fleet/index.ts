@@ -9,6 +9,7 @@ import { seedDefaultRules } from "./default-rules";
 import { seedDemoConfig } from "./demo-config";
 import { issueFleetToken } from "./demo-token";
 import { startInstance } from "./instance";
+import { scheduleBadRollout } from "./rollout-scenario";
 import { waitForConsole } from "./wait-for-console";
 
 const log = (line: string) => console.log(`[fleet] ${line}`);
@@ -51,6 +52,8 @@ async function main() {
       timers.push(setTimeout(() => running.push(startInstance({ url, token, service, index, startedAt, log, onError })), delay));
     }
   }
+  const scenario = scheduleBadRollout(databaseUrl(), fleet, log);
+  if (scenario) timers.push(scenario);
   log(`${count} instances of ${fleet.length} services report to ${url} on a 10 s heartbeat, and within a second of each change, with the service token demo-fleet; they follow the control stream`);
 }
 

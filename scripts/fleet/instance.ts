@@ -25,9 +25,16 @@ interface Dependency {
   spec: DependencySpec;
   /** The spec's rate until the service's config sets another. */
   callsPerSecond: number;
+  /** The connection pool the config gives it; 0 leaves no connection, and every call fails. */
+  pool: number | null;
   breaker: CircuitBreaker;
   queues: boolean;
   credit: number;
+}
+
+/** An instance's name, the same on every start: the first draw of the generator seeded by its service and index. */
+export function instanceId(service: ServiceSpec, random: () => number): string {
+  return `${service.name}-${Math.floor(random() * 0x10000).toString(16).padStart(4, "0")}`;
 }
 
 /**
@@ -38,7 +45,7 @@ interface Dependency {
 export function startInstance(options: InstanceOptions): { id: string; stop(): void } {
   const { service } = options;
   const random = seededRandom(`${service.name}#${options.index}`);
-  const id = `${service.name}-${Math.floor(random() * 0x10000).toString(16).padStart(4, "0")}`;
+  const id = instanceId(service, random);
   // Instances meet the same outage a few seconds apart, as a real fleet does.
   const skewMs = Math.floor(random() * 8_000);
   const client = createBreakwaterClient({
@@ -53,7 +60,8 @@ export function startInstance(options: InstanceOptions): { id: string; stop(): v
 
   const dependencies: Dependency[] = service.dependencies.map((spec) => {
     const weather = scenario(spec.script, `${service.name}/${spec.name}`);
-    const action = simulatedDependency(spec, () => weather(Date.now() - options.startedAt + skewMs), random);
+    const call = simulatedDependency(spec, () => weather(Date.now() - options.startedAt + skewMs), random);
+    const action = () => (dependency.pool === 0 ? Promise.reject(new Error(`${spec.name} has no connection in its pool`)) : call());
     const breaker = new CircuitBreaker(action, {
       name: spec.name,
       timeout: spec.timeoutMs,
@@ -64,7 +72,8 @@ export function startInstance(options: InstanceOptions): { id: string; stop(): v
     });
     if (spec.fallback) breaker.fallback(() => "fallback");
     watchOpossum(client, breaker);
-    return { spec, callsPerSecond: spec.callsPerSecond, breaker, queues: queuesWork(service, spec), credit: random() };
+    const dependency: Dependency = { spec, callsPerSecond: spec.callsPerSecond, pool: null, breaker, queues: queuesWork(service, spec), credit: random() };
+    return dependency;
   });
 
   let queueDepth = 0;
@@ -114,10 +123,11 @@ export function startInstance(options: InstanceOptions): { id: string; stop(): v
     options.log(`${id} holds ${breaker} ${override === "none" ? "under its own rules again" : override}${entry.reason ? `: ${entry.reason}` : ""}`);
   });
   client.onConfigChange((config, version) => {
-    const rates = (config.dependencies ?? {}) as Record<string, { callsPerSecond?: unknown }>;
+    const settings = (config.dependencies ?? {}) as Record<string, { callsPerSecond?: unknown; pool?: unknown }>;
     for (const dependency of dependencies) {
-      const rate = rates[dependency.spec.name]?.callsPerSecond;
+      const { callsPerSecond: rate, pool } = settings[dependency.spec.name] ?? {};
       dependency.callsPerSecond = typeof rate === "number" && rate >= 0 ? rate : dependency.spec.callsPerSecond;
+      dependency.pool = typeof pool === "number" && pool >= 0 ? pool : null;
     }
     if (version > 1) options.log(`${id} applies config version ${version}`);
   });

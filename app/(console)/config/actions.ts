@@ -6,6 +6,9 @@ import { addEnvironment } from "@/lib/domain/config/environments";
 import { publishConfig, type PublishResult } from "@/lib/domain/config/publish";
 import { revealConfig } from "@/lib/domain/config/reveal";
 import { rollbackConfig } from "@/lib/domain/config/rollback";
+import { abortRollout } from "@/lib/domain/config/rollout/abort";
+import { advanceRollout } from "@/lib/domain/config/rollout/advance";
+import { pauseRollout } from "@/lib/domain/config/rollout/pause";
 import { setConfigSchema } from "@/lib/domain/config/set-schema";
 import { approveChangeRequest } from "@/lib/domain/config/change-requests/approve";
 import { rejectChangeRequest } from "@/lib/domain/config/change-requests/reject";
@@ -13,7 +16,7 @@ import { reviewChangeRequest } from "@/lib/domain/config/change-requests/review"
 import { setConfigPolicy } from "@/lib/domain/config/policy/set-policy";
 import { deleteTemplate, saveTemplate } from "@/lib/domain/config/templates";
 import type { Published } from "@/components/config/types";
-import { Conflict, Unprocessable, type Issue } from "@/lib/domain/errors";
+import { Conflict, Unprocessable, ValidationError, type Issue } from "@/lib/domain/errors";
 import { attempt } from "../attempt";
 
 // Public endpoints: the verbs check the caller's role and parse the input themselves.
@@ -21,8 +24,9 @@ import { attempt } from "../attempt";
 type Document = { service: string; environment: string };
 
 type Safety = { breakGlass?: { reason: string }; override?: { reason: string } };
+type Rollout = { rollout?: { steps: number[]; stepSeconds: number } };
 
-export async function publish(input: Document & Safety & { body: Record<string, unknown>; message: string; expectedVersion: number; bakeMinutes?: number }) {
+export async function publish(input: Document & Safety & Rollout & { body: Record<string, unknown>; message: string; expectedVersion: number; bakeMinutes?: number }) {
   return attempt(() => answered(async () => publishConfig(await currentCtx(), input)));
 }
 
@@ -72,6 +76,17 @@ export async function addConfigEnvironment(input: { name: string }) {
 export async function savePolicy(input: Document & { approvals: number; freezeWhileCritical: boolean }) {
   return attempt(async () => {
     await setConfigPolicy(await currentCtx(), input);
+    return null;
+  });
+}
+
+const rolloutMoves = { advance: advanceRollout, pause: pauseRollout, abort: abortRollout };
+
+export async function moveRollout({ move, ...input }: Document & { move: keyof typeof rolloutMoves; reason?: string }) {
+  return attempt(async () => {
+    // A server action's input comes from the browser unchecked: only the three own names pick a verb.
+    if (!Object.hasOwn(rolloutMoves, move)) throw new ValidationError([{ path: "move", message: "advance, pause or abort" }]);
+    await rolloutMoves[move](await currentCtx(), input);
     return null;
   });
 }

@@ -2,12 +2,28 @@ import type { Metadata } from "next";
 import { ConfigLive } from "@/components/config/config-live";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/lib/db/client";
-import { roleAtLeast } from "@/lib/domain/access/roles";
+import { can } from "@/lib/domain/access/can";
+import { endBake } from "@/lib/domain/config/bake";
 import { listVersions } from "@/lib/domain/config/list-versions";
 import { configOverview } from "@/lib/domain/config/overview";
+import { publishConfig } from "@/lib/domain/config/publish";
 import { signedIn } from "../page-access";
 import { cancelSchedule, scheduleChange } from "../schedule-actions";
-import { addConfigEnvironment, approveRequest, endBakeEarly, publish, rejectRequest, removeTemplate, reveal, reviewRequest, rollback, saveAsTemplate, savePolicy, saveSchema } from "./actions";
+import {
+  addConfigEnvironment,
+  approveRequest,
+  endBakeEarly,
+  moveRollout,
+  publish,
+  rejectRequest,
+  removeTemplate,
+  reveal,
+  reviewRequest,
+  rollback,
+  saveAsTemplate,
+  savePolicy,
+  saveSchema,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Config · Breakwater" };
 
@@ -28,8 +44,8 @@ export default async function ConfigPage({ searchParams }: { searchParams: Searc
         overview={overview}
         selected={service ? { service, environment } : null}
         initialVersions={versions}
-        can={{ edit: roleAtLeast(person.role, "admin"), endBake: roleAtLeast(person.role, "operator"), me: person.email }}
-        actions={{ publish, rollback, saveSchema, endBakeEarly, reveal, saveAsTemplate, removeTemplate, addConfigEnvironment, savePolicy, approveRequest, rejectRequest, reviewRequest }}
+        can={{ edit: can(person.role, publishConfig), endBake: can(person.role, endBake), me: person.email }}
+        actions={{ publish, rollback, saveSchema, endBakeEarly, reveal, saveAsTemplate, removeTemplate, addConfigEnvironment, savePolicy, approveRequest, rejectRequest, reviewRequest, moveRollout }}
         scheduleActions={{ scheduleChange, cancelSchedule }}
       />
     </>

@@ -6,6 +6,8 @@ import { bumpRevision } from "../control/revision";
 import { configChanges, type ConfigChange } from "./diff";
 import { schemaSecretPaths } from "./schema-secrets";
 import type { LockedDocument } from "./lock-document";
+import { handOverRollout } from "./rollout/hand-over";
+import type { RolloutPlan } from "./rollout/input";
 
 export interface NewVersion {
   body: Record<string, unknown>;
@@ -13,6 +15,7 @@ export interface NewVersion {
   author: string;
   rollbackOf: number | null;
   bakeMinutes: number | null;
+  rollout: RolloutPlan | null;
 }
 
 // An audit event stays readable; the diff endpoint has the rest.
@@ -55,6 +58,7 @@ export async function appendVersion(tx: Db, document: LockedDocument, next: NewV
       until: sql`now() + make_interval(mins => ${next.bakeMinutes})`,
     });
   }
+  await handOverRollout(tx, document, version, next.rollout, next.author);
   await bumpRevision(tx, document.service);
   return {
     version,

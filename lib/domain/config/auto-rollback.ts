@@ -2,14 +2,12 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { alerts, configBakes, configDocuments } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
-import { fingerprintOf } from "../alerts/fingerprint";
-import { intake } from "../alerts/intake";
 import { actorName } from "../context";
 import { defineMutation } from "../mutation";
 import { auditedVersion } from "./append-version";
 import { documentPath, documentTarget } from "./inputs";
 import { endRunningBake, lockDocument } from "./lock-document";
-import { restore } from "./rollback";
+import { rollBackBySystem } from "./system-rollback";
 
 const bakeFailure = documentPath.extend({ version: z.number().int().positive(), alertName: z.string().min(1) });
 
@@ -30,27 +28,17 @@ export const rollBackBake = defineMutation({
     const reason = `Automatic rollback: the critical alert ${input.alertName} fired during the bake of version ${input.version}.`;
     const author = actorName(ctx.actor);
     if (!(await endRunningBake(tx, document, author, "rolled_back", input.alertName))) return { result: null, audit: null, events: [] };
-    const appended = await restore(tx, document, input.version - 1, reason, author);
-    const labels = { alertname: "ConfigRolledBack", service: input.service, environment: input.environment, severity: "warning" };
-    const alertEvents = await intake(
-      tx,
-      [
-        {
-          fingerprint: fingerprintOf(labels),
-          labels,
-          annotations: { summary: `Config ${input.service}/${input.environment} rolled back from version ${input.version} to ${input.version - 1}`, description: reason },
-          status: "firing",
-          startsAt: new Date(),
-          endsAt: null,
-          generatorUrl: null,
-        },
-      ],
-      "native",
-    );
+    const appended = await rollBackBySystem(tx, document, {
+      toVersion: input.version - 1,
+      reason,
+      author,
+      alertName: "ConfigRolledBack",
+      summary: `Config ${input.service}/${input.environment} rolled back from version ${input.version} to ${input.version - 1}`,
+    });
     return {
       result: { version: appended.version },
       audit: { before: { version: input.version }, after: auditedVersion(appended.version, appended.changes, { rollbackOf: input.version - 1, alert: input.alertName }), reason },
-      events: [...appended.events, ...alertEvents],
+      events: appended.events,
     };
   },
 });

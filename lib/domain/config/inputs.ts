@@ -3,6 +3,7 @@ import { ValidationError } from "../errors";
 import { fromAlertId, reason } from "../modes/inputs";
 import { serviceName } from "../services/report-schema";
 import { issuesOf } from "../validation";
+import { rolloutPlan } from "./rollout/input";
 
 export const environmentName = z
   .string()
@@ -26,6 +27,7 @@ export const publishBody = z.object({
   bakeMinutes: z.number().int().min(1).max(24 * 60).optional().meta({ description: "Watch the version this long: a critical alert of the service meanwhile rolls it back." }),
   breakGlass: z.object({ reason }).optional().meta({ description: "Publish at once under any policy; another admin reviews it afterwards." }),
   override: z.object({ reason }).optional().meta({ description: "Publish although the document is frozen while a critical alert fires." }),
+  rollout: rolloutPlan.optional(),
 });
 export const rollbackBody = z.object({ toVersion: version, reason, expectedVersion, alertId: fromAlertId });
 export const schemaBody = z.object({ schema: z.record(z.string(), z.unknown()).nullable().meta({ description: "A JSON Schema (draft 2020-12); null removes it." }) });

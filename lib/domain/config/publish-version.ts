@@ -26,5 +26,5 @@ export function preparedBody(document: LockedDocument, edited: Record<string, un
 export async function publishVersion(tx: Db, document: LockedDocument, input: PublishInput, author: string) {
   const body = preparedBody(document, input.body);
   await endRunningBake(tx, document, author, "ended");
-  return appendVersion(tx, document, { body, message: input.message, author, rollbackOf: null, bakeMinutes: input.bakeMinutes ?? null });
+  return appendVersion(tx, document, { body, message: input.message, author, rollbackOf: null, bakeMinutes: input.bakeMinutes ?? null, rollout: input.rollout ?? null });
 }

@@ -34,6 +34,7 @@ export const publishConfig = defineMutation({
     const review = input.breakGlass ? await recordBreakGlass(tx, input, appended.version, author) : null;
     const safety = {
       ...(input.bakeMinutes ? { bakeMinutes: input.bakeMinutes } : {}),
+      ...(input.rollout ? { rollout: input.rollout } : {}),
       ...(review ? { breakGlass: { reason: review.breakGlassReason, changeRequestId: review.id } } : {}),
       ...(input.override && overridden.length > 0 ? { override: { reason: input.override.reason, alerts: overridden.map((a) => a.name) } } : {}),
     };

@@ -50,5 +50,5 @@ export async function restore(tx: Db, document: LockedDocument, toVersion: numbe
     .from(configVersions)
     .where(and(eq(configVersions.service, document.service), eq(configVersions.environment, document.environment), eq(configVersions.version, toVersion)));
   if (!target) throw new NotFound(`Version ${toVersion} of ${document.service}/${document.environment}`);
-  return appendVersion(tx, document, { body: target.body, message: reason, author, rollbackOf: toVersion, bakeMinutes: null });
+  return appendVersion(tx, document, { body: target.body, message: reason, author, rollbackOf: toVersion, bakeMinutes: null, rollout: null });
 }

@@ -4,8 +4,8 @@ import type { Ctx } from "../context";
 import { ValidationError } from "../errors";
 import { checkPermit } from "../mutation";
 import { issuesOf } from "../validation";
-import { controlDocumentAt } from "./cached-document";
-import { controlRevision, etagOf, type ControlDocument } from "./document";
+import { controlStateAt } from "./cached-document";
+import { controlRevision, documentFor, etagOf, type ControlDocument } from "./document";
 import { waitForControlChange } from "./long-poll";
 
 export const MAX_WAIT_SECONDS = 60;
@@ -34,14 +34,15 @@ export async function readControl(
   const parsed = query.safeParse({ wait: request.wait ?? undefined, instance: request.instance ?? undefined });
   if (!parsed.success) throw new ValidationError(issuesOf(parsed.error));
   const revision = await controlRevision(database, service);
-  if (!matches(request.ifNoneMatch, etagOf(revision))) return answer(database, service, revision);
+  const instance = parsed.data.instance ?? null;
+  if (!matches(request.ifNoneMatch, etagOf(revision))) return answer(database, service, revision, instance);
   if (parsed.data.wait === 0) return { status: 304, etag: etagOf(revision) };
   const changedTo = await waitForControlChange(service, revision, parsed.data.wait * 1000, request.signal);
-  return changedTo === null ? { status: 304, etag: etagOf(revision) } : answer(database, service, changedTo);
+  return changedTo === null ? { status: 304, etag: etagOf(revision) } : answer(database, service, changedTo, instance);
 }
 
-async function answer(database: Db, service: string, revision: number): Promise<ControlRead> {
-  const document = await controlDocumentAt(database, service, revision);
+async function answer(database: Db, service: string, revision: number, instance: string | null): Promise<ControlRead> {
+  const document = documentFor(await controlStateAt(database, service, revision), instance);
   return { status: 200, document, etag: etagOf(document.revision) };
 }
 

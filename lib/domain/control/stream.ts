@@ -7,8 +7,8 @@ import type { Ctx } from "../context";
 import { ValidationError } from "../errors";
 import { checkPermit } from "../mutation";
 import { issuesOf } from "../validation";
-import { controlDocumentAt } from "./cached-document";
-import { controlRevision, type ControlDocument } from "./document";
+import { controlStateAt } from "./cached-document";
+import { controlRevision, documentFor, type ControlDocument, type ControlState } from "./document";
 
 export const MAX_CONFIG_EVENT_BYTES = 256 * 1024;
 const KEEPALIVE_MS = 15_000;
@@ -16,6 +16,7 @@ const KEEPALIVE_MS = 15_000;
 const query = z.object({ instance: z.string().min(1).max(200), environment: z.string().min(1).max(100).default("production") });
 
 interface Instance {
+  name: string;
   environment: string;
   sentRevision: number | null;
   sentConfig: number;
@@ -50,6 +51,7 @@ export async function openControlStream(
   return new ReadableStream<Uint8Array>({
     start(controller) {
       const instance: Instance = {
+        name: parsed.data.instance,
         environment: parsed.data.environment,
         sentRevision: lastSeen,
         sentConfig: 0,
@@ -100,7 +102,11 @@ function concerned(events: LiveEvent[], hubs: Map<string, Hub>): Set<string> {
   return out;
 }
 
-/** Reads the document once and sends each instance what it has not had yet; reads that pile up collapse into one more. */
+/**
+ * Reads the document once and sends each instance what it has not had yet, its own config version
+ * included: a rollout's step that newly covers an instance pushes it the new body. Reads that pile
+ * up collapse into one more.
+ */
 async function refresh(service: string): Promise<void> {
   const hub = slot.__breakwaterControlHubs?.get(service);
   if (!hub) return;
@@ -112,8 +118,8 @@ async function refresh(service: string): Promise<void> {
   try {
     do {
       hub.readAgain = false;
-      const document = await controlDocumentAt(db(), service, await controlRevision(db(), service));
-      await deliver(service, hub, document);
+      const state = await controlStateAt(db(), service, await controlRevision(db(), service));
+      await deliver(service, hub, state);
     } while (hub.readAgain);
   } catch (error) {
     console.error(`Reading the control document of ${service} for its stream failed:`, error);
@@ -122,18 +128,21 @@ async function refresh(service: string): Promise<void> {
   }
 }
 
-async function deliver(service: string, hub: Hub, document: ControlDocument): Promise<void> {
-  const control = `event: control\nid: ${document.revision}\ndata: ${JSON.stringify(document)}\n\n`;
+async function deliver(service: string, hub: Hub, state: ControlState): Promise<void> {
+  const controlEvents = new Map<ControlDocument, string>();
   const configEvents = new Map<string, string | null>();
   for (const instance of hub.instances) {
+    const document = documentFor(state, instance.name);
     if (instance.sentRevision !== document.revision) {
       instance.sentRevision = document.revision;
-      instance.write(control);
+      if (!controlEvents.has(document)) controlEvents.set(document, `event: control\nid: ${document.revision}\ndata: ${JSON.stringify(document)}\n\n`);
+      instance.write(controlEvents.get(document)!);
     }
     const version = document.config[instance.environment]?.version ?? 0;
     if (version === 0 || version === instance.sentConfig) continue;
-    if (!configEvents.has(instance.environment)) configEvents.set(instance.environment, await configEvent(service, instance.environment, version));
-    const event = configEvents.get(instance.environment);
+    const key = `${instance.environment}@${version}`;
+    if (!configEvents.has(key)) configEvents.set(key, await configEvent(service, instance.environment, version));
+    const event = configEvents.get(key);
     if (!event || !hub.instances.has(instance)) continue;
     instance.sentConfig = version;
     instance.write(event);

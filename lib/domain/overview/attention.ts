@@ -19,6 +19,7 @@ export interface Attention {
   bakes: { service: string; environment: string; version: number; until: string }[];
   /** Break-glass publishes no other admin has signed off yet, oldest first. */
   reviews: { id: number; service: string; environment: string; version: number | null; author: string; reason: string; since: string }[];
+  rollouts: { service: string; environment: string; version: number; status: "running" | "paused"; percent: number; step: number; steps: number; nextStepAt: string | null }[];
   instances: { service: string; stale: number; drifted: number; total: number }[];
 }
 
@@ -27,7 +28,7 @@ export interface Attention {
  * Overview lists them by trouble above the services. Every part is one indexed query.
  */
 export async function attention(db: Db): Promise<Attention> {
-  const [counts, oldest, incidents, breakers, modes, expiring, bakes, reviews, instances] = await Promise.all([
+  const [counts, oldest, incidents, breakers, modes, expiring, bakes, reviews, rollouts, instances] = await Promise.all([
     db.execute<{ severity: "critical" | "warning" | "info"; n: number }>(sql`
       select severity, count(*)::int as n from alerts where status = 'firing' group by severity`),
     db.execute<{ id: number; name: string; service: string | null; severity: string; since: string }>(sql`
@@ -60,11 +61,18 @@ export async function attention(db: Db): Promise<Attention> {
     db.execute<{ id: number; service: string; environment: string; version: number | null; author: string; reason: string | null; since: string }>(sql`
       select id, service, environment, applied_version as version, author, break_glass_reason as reason, created_at as since
       from change_requests where kind = 'break_glass' and reviewed_at is null order by created_at limit 20`),
+    db.execute<{ service: string; environment: string; version: number; status: "running" | "paused"; percent: number; step: number; steps: number; next_step_at: string | null }>(sql`
+      select service, environment, version, status, steps[step + 1] as percent, step + 1 as step, cardinality(steps) as steps,
+        case when status = 'running' then step_started_at + make_interval(secs => step_seconds) end as next_step_at
+      from config_rollouts where status in ('running', 'paused') order by started_at`),
     db.execute<{ service: string; stale: number; drifted: number; total: number }>(sql`
       select i.service,
         count(*) filter (where not ${reportedRecently(sql`i.last_report_at`)})::int as stale,
         count(*) filter (where ${reportedRecently(sql`i.last_report_at`)} and d.current_version > 0
-          and i.config_version is distinct from d.current_version)::int as drifted,
+          and i.config_version is distinct from d.current_version
+          -- An instance a rollout keeps on the version it rolls from is where it should be.
+          and not exists (select 1 from config_rollouts r where r.service = d.service and r.environment = d.environment
+            and r.version = d.current_version and r.status in ('running', 'paused') and r.from_version = i.config_version))::int as drifted,
         count(*)::int as total
       from instances i
       left join config_documents d on d.service = i.service and d.environment = i.environment
@@ -85,6 +93,7 @@ export async function attention(db: Db): Promise<Attention> {
     expiring: expiring.map((e) => ({ kind: e.kind, service: e.service, breaker: e.breaker, value: e.value, setBy: e.set_by, expiresAt: new Date(e.expires_at).toISOString() })),
     bakes: bakes.map((b) => ({ ...b, until: new Date(b.until).toISOString() })),
     reviews: reviews.map((r) => ({ ...r, id: Number(r.id), reason: r.reason ?? "", since: new Date(r.since).toISOString() })),
+    rollouts: rollouts.map(({ next_step_at, ...r }) => ({ ...r, nextStepAt: next_step_at && new Date(next_step_at).toISOString() })),
     instances: instances.filter((i) => i.stale > 0 || i.drifted > 0),
   };
 }

@@ -3,9 +3,9 @@ import type { Db } from "@/lib/db/client";
 import type { LiveEvent } from "@/lib/live/events";
 import type { BatchChange, Pending } from "../batched-mutation";
 import { recordSnapshots } from "../breakers/record-snapshots";
-import { controlDocumentAt } from "../control/cached-document";
+import { controlStateAt } from "../control/cached-document";
 import { changeEvents } from "../control/change-events";
-import { controlDocument, type ControlDocument } from "../control/document";
+import { controlState, documentFor, type ControlDocument, type ControlState } from "../control/document";
 import { reportPoints } from "../metrics/report-metrics";
 import { writePoints } from "../metrics/write-points";
 import { refreshAutomaticMode } from "../modes/automatic-mode";
@@ -123,14 +123,14 @@ async function applyRound(tx: Db, inputs: ReportInput[], now: Date): Promise<Rou
   notify(...(await writePoints(tx, points, "skip")).events);
 
   // One document per service; a moved automatic mode may have changed it in this very transaction.
-  const documents = new Map<string, ControlDocument>();
+  const states = new Map<string, ControlState>();
   for (const [i, input] of inputs.entries()) {
-    if (documents.has(input.service)) continue;
-    documents.set(input.service, moved.has(input.service) ? await controlDocument(tx, input.service) : await controlDocumentAt(tx, input.service, priors[i]!.revision));
+    if (states.has(input.service)) continue;
+    states.set(input.service, moved.has(input.service) ? await controlState(tx, input.service) : await controlStateAt(tx, input.service, priors[i]!.revision));
   }
 
   return {
-    results: inputs.map((input) => documents.get(input.service)!),
+    results: inputs.map((input) => documentFor(states.get(input.service)!, input.instance)),
     audits: inputs.map((_, i) => {
       const before = priors[i]!.instance;
       const next = nexts[i]!;

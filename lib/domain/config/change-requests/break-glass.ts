@@ -1,7 +1,6 @@
 import { changeRequests } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
 import type { PublishInput } from "../inputs";
-import { rolloutOf } from "./request-approval";
 
 /** Records a break-glass publish as an applied change request that waits for another admin's review. */
 export async function recordBreakGlass(tx: Db, input: PublishInput, version: number, author: string) {
@@ -16,7 +15,7 @@ export async function recordBreakGlass(tx: Db, input: PublishInput, version: num
       message: input.message,
       expectedVersion: input.expectedVersion,
       bakeMinutes: input.bakeMinutes ?? null,
-      rollout: rolloutOf(input),
+      rollout: input.rollout ?? null,
       approvalsRequired: 0,
       author,
       appliedVersion: version,

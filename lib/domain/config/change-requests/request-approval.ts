@@ -12,11 +12,6 @@ export interface Requested {
   changeRequest: { id: number; kind: "approval"; status: "pending"; approvalsRequired: number };
 }
 
-/** The rollout a publish carries, if any: the rollout capability's field, held here as sent. */
-export function rolloutOf(input: PublishInput): unknown {
-  return (input as { rollout?: unknown }).rollout ?? null;
-}
-
 /** Holds a publish as a change request under a policy that wants approvals; no version is created. */
 export async function requestApproval(tx: Db, document: LockedDocument, input: PublishInput, policy: Policy, ctx: Ctx): Promise<Change<Requested>> {
   const body = preparedBody(document, input.body);
@@ -31,7 +26,7 @@ export async function requestApproval(tx: Db, document: LockedDocument, input: P
       message: input.message,
       expectedVersion: input.expectedVersion,
       bakeMinutes: input.bakeMinutes ?? null,
-      rollout: rolloutOf(input),
+      rollout: input.rollout ?? null,
       approvalsRequired: policy.approvals,
       author: actorName(ctx.actor),
     })
