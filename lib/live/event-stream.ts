@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { enabledUserIds } from "@/lib/domain/access/principal";
+import { drainSignal, refuseWhileDraining, retryHint } from "./draining";
 import type { LiveEvent } from "./events";
 import { subscribe } from "./listener";
 
@@ -38,9 +39,11 @@ export function streamClientCount(): number {
 /**
  * The Server-Sent Events response of one browser tab: an `event: <topic>` per committed change.
  * `userId` is the person it is opened for: the stream ends at the first heartbeat after they are
- * disabled or removed, as their next request would be refused.
+ * disabled or removed, as their next request would be refused. A stopping process refuses new
+ * streams and closes its open ones with a retry hint, so the tab reconnects to another process.
  */
 export function eventStreamResponse(signal: AbortSignal, userId: string | null): Response {
+  refuseWhileDraining();
   return new Response(eventStream(signal, userId), {
     headers: {
       "content-type": "text/event-stream; charset=utf-8",
@@ -85,9 +88,22 @@ function join(client: Client, userId: string | null): void {
     void closeRevoked();
   }, HEARTBEAT_MS);
   heartbeat.unref();
+  const drain = () => {
+    for (const open of [...h.clients.keys()]) {
+      part(open);
+      try {
+        open.enqueue(encoder.encode(retryHint()));
+        open.close();
+      } catch {
+        // Already closed by the reader going away.
+      }
+    }
+  };
+  drainSignal().addEventListener("abort", drain, { once: true });
   h.stop = () => {
     unsubscribe();
     clearInterval(heartbeat);
+    drainSignal().removeEventListener("abort", drain);
   };
 }
 
