@@ -13,10 +13,16 @@ const STOP_LIMIT_MS = 20_000;
  * connection ends, in the middle of a delivery.
  */
 export function stopGracefullyOnSignal(stopWork: () => Promise<void>): void {
+  let stopping = false;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     const framework = process.listeners(signal);
     process.removeAllListeners(signal);
-    process.once(signal, () => void stop(signal, framework, stopWork));
+    // A shell sends Ctrl-C to the whole process group, and a parent may forward it again: one stop.
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      void stop(signal, framework, stopWork);
+    });
   }
 }
 
