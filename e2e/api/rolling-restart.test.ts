@@ -1,3 +1,4 @@
+import { get } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBreakwaterClient, type BreakwaterClient } from "@/lib/sdk";
@@ -165,11 +166,16 @@ async function flip(mode: string): Promise<void> {
 
 const everySdkIn = (mode: string) => until(() => sdks.map((s) => s.client.currentMode()), (modes) => modes.every((m) => m === mode));
 
-async function readyStatus(url: string): Promise<number | "refused"> {
-  return fetch(`${url}/api/ready`, { signal: AbortSignal.timeout(5_000) }).then(
-    async (res) => (await res.arrayBuffer(), res.status),
-    () => "refused" as const,
-  );
+/** `/api/ready` on a new connection, as a balancer's check would open one: "refused" once the process stopped listening. */
+function readyStatus(url: string): Promise<number | "refused"> {
+  return new Promise((resolve) => {
+    const req = get(`${url}/api/ready`, { agent: false, timeout: 5_000 }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.on("timeout", () => req.destroy());
+    req.on("error", () => resolve("refused"));
+  });
 }
 
 describe("a rolling restart behind a balancer", () => {
@@ -203,11 +209,11 @@ describe("a rolling restart behind a balancer", () => {
     const exits = Promise.all([node.console.stop(), node.lane.stop()]);
 
     const moved = tabs.filter((t) => tabConsole(t) === node.url);
-    // While its delivery is in flight the console still listens, and says it is not to get traffic.
+    // While its delivery is in flight the console still takes connections, and says it is not to get traffic.
     // The receiver answers well within the sender's 10 s timeout.
     expect(await until(() => readyStatus(node.url), (s) => s === 503)).toBe(503);
     holding.release();
-    // 143 is Next.js's own exit after SIGTERM, reached once the drain was done; the stop limit would exit 1.
+    // 143 is the graceful exit after SIGTERM, once the drain was done; the stop limit would exit 1.
     expect(await exits).toEqual([143, 0]);
 
     // Its tabs got the stop's retry hint (the stream's first one is 3 s) and are on other consoles now.

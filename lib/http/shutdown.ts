@@ -1,7 +1,10 @@
+import { constants } from "node:os";
 import { startDraining } from "@/lib/live/draining";
 
 /** The most a stop takes before the process exits anyway: the delivery worker's wait for its sends, then Next.js's for the requests in flight. */
 const STOP_LIMIT_MS = 20_000;
+/** How long the requests in flight get once Next.js has stopped listening. */
+const REQUESTS_GRACE_MS = 5_000;
 
 /**
  * A graceful stop on SIGTERM (and Ctrl-C): first this process drains (readiness answers 503, event
@@ -35,6 +38,11 @@ async function stop(signal: NodeJS.Signals, framework: NodeJS.SignalsListener[],
   } catch (error) {
     console.error("Stopping the background work failed:", error);
   }
-  if (framework.length === 0) process.exit(0);
+  const exitCode = 128 + constants.signals[signal];
+  if (framework.length === 0) process.exit(exitCode);
   for (const handler of framework) handler(signal);
+  // Next.js exits once every connection has ended, but a client that keeps its connection busy (a
+  // balancer's health check every few hundred ms) never lets one end; the requests in flight have
+  // had their time by then, so the exit is the same graceful one Next.js makes.
+  setTimeout(() => process.exit(exitCode), REQUESTS_GRACE_MS).unref();
 }
