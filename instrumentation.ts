@@ -4,7 +4,11 @@ export async function register(): Promise<void> {
   // what follows from the Edge bundle, where these Node.js modules cannot load (and where using
   // `process` directly in this file draws a build warning).
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const [{ startJobs }, { exitSoonAfterSignal }] = await Promise.all([import("./lib/jobs"), import("./lib/http/shutdown")]);
-  startJobs();
-  exitSoonAfterSignal();
+  const [{ startJobs }, { stopGracefullyOnSignal }, { checkConnectionAtStart }] = await Promise.all([
+    import("./lib/jobs"),
+    import("./lib/http/shutdown"),
+    import("./lib/observability/session-verdict"),
+  ]);
+  checkConnectionAtStart();
+  stopGracefullyOnSignal(startJobs());
 }

@@ -97,7 +97,8 @@ async function main() {
 function terminate(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    // Longer than the console's own stop limit (20 s: its delivery worker may be waiting on a send).
+    const timer = setTimeout(() => child.kill("SIGKILL"), 25_000);
     child.once("exit", () => {
       clearTimeout(timer);
       resolve();

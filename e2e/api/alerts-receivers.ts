@@ -1,4 +1,4 @@
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 
@@ -39,6 +39,34 @@ export async function startHttpReceiver() {
     /** The next `times` requests to `path` get 503. */
     failNext: (path: string, times: number) => failures.set(path, times),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * A webhook that keeps the first request open without answering, as a receiver that is slow to
+ * answer, until `release` answers it 202; later requests get 202 at once.
+ */
+export async function startHoldingReceiver() {
+  const requests: { remotePort: number; status: number | "held" }[] = [];
+  const held: ServerResponse[] = [];
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      if (requests.length === 0) {
+        held.push(res);
+        requests.push({ remotePort: req.socket.remotePort!, status: "held" });
+        return;
+      }
+      requests.push({ remotePort: req.socket.remotePort!, status: 202 });
+      res.writeHead(202, { "content-type": "application/json" }).end("{}");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    release: () => held.splice(0).forEach((res) => res.writeHead(202, { "content-type": "application/json" }).end("{}")),
+    stop: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
   };
 }
 

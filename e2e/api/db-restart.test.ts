@@ -9,7 +9,7 @@ import { verifyChain } from "@/lib/domain/audit/verify";
 import { COPY_FROM_POINTS } from "@/lib/domain/metrics/insert-points";
 import { createBreakwaterClient, type BreakwaterClient } from "@/lib/sdk";
 import { seedPersonalToken, seedServiceToken, seedUser, unique } from "../support/accounts";
-import { Caller } from "../support/http";
+import { Caller, signIn } from "../support/http";
 import { startLane, type TestLane } from "../support/lane";
 import { startServer, type Server } from "../support/server";
 import { migrateWithRuntimeRole, runtimeUrlFor } from "../support/test-database";
@@ -34,6 +34,7 @@ let receiver: Awaited<ReturnType<typeof startHttpReceiver>>;
 let fleetToken: string;
 let operator: Caller;
 let sdk: BreakwaterClient;
+let viewerCookie: string;
 
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "breakwater-restart-"));
@@ -45,6 +46,10 @@ beforeAll(async () => {
   fleetToken = (await seedServiceToken(db, "*")).token;
   const admin = new Caller(consoleServer.url, { bearer: await seedPersonalToken(db, (await seedUser(db, "admin")).email) });
   operator = new Caller(consoleServer.url, { bearer: await seedPersonalToken(db, (await seedUser(db, "operator")).email) });
+  const viewer = await seedUser(db, "viewer");
+  const session = await signIn(consoleServer.url, viewer.email, viewer.password);
+  if (!session.ok) throw new Error(`sign-in failed: ${session.error}`);
+  viewerCookie = session.cookie;
   expect((await admin.post("/api/v1/channels", { name: "hook", type: "webhook", config: { url: `${receiver.url}/hook` } })).status).toBe(201);
   const tree = { receiver: "hook", groupBy: ["alertname", "service"], groupWaitSeconds: 0, routes: [] };
   expect((await admin.send("PUT", "/api/v1/routing", { json: { tree, expectedVersion: 0 } })).status).toBe(200);
@@ -123,6 +128,14 @@ function traffic() {
 
 const ready = async (url: string) => (await send(`${url}/api/ready`, "GET")).status;
 
+/** The overview page as a signed-in browser gets it: its status and HTML. */
+async function overviewPage(): Promise<{ status: number; html: string }> {
+  const res = await fetch(`${consoleServer.url}/`, { headers: { cookie: viewerCookie }, signal: AbortSignal.timeout(HANG_MS), redirect: "manual" });
+  return { status: res.status, html: await res.text() };
+}
+
+const UNAVAILABLE = "The database is unavailable.";
+
 async function flip(mode: string): Promise<void> {
   const res = await operator.send("PUT", `/api/v1/services/${SERVICE}/mode`, { json: { mode, reason: `restart test: ${mode}` } });
   expect(res.status).toBe(200);
@@ -143,6 +156,11 @@ describe("a PostgreSQL restart under load", () => {
     await pg.stop();
     expect(await until(() => ready(lane.url), (s) => s === 503)).toBe(503);
     expect(await ready(consoleServer.url)).toBe(503);
+    const downPage = await overviewPage();
+    expect(downPage.status).toBe(200);
+    expect(downPage.html).toContain(UNAVAILABLE);
+    // No stack frame, driver code or SQL reaches the person.
+    expect(downPage.html).not.toMatch(/\bat \S+ \(|ECONNREFUSED|CONNECTION_|\bfrom "\w+"/);
     const refused = await send(`${lane.url}/api/v1/report`, "POST", { service: SERVICE, instance: "while-down", controlRevision: 0 });
     expect(refused).toEqual({ status: 503, retryAfter: expect.stringMatching(/^\d+$/) });
     const downAnswers = load.answers.length;
@@ -153,6 +171,9 @@ describe("a PostgreSQL restart under load", () => {
     await pg.start();
     await until(() => ready(lane.url), (s) => s === 200);
     await until(() => ready(consoleServer.url), (s) => s === 200);
+    // The same console, not restarted, shows the page again.
+    const upPage = await until(overviewPage, (page) => page.status === 200 && !page.html.includes(UNAVAILABLE));
+    expect(upPage.html).toContain("Overview");
     const batchesBefore = load.acknowledged.batches;
     await until(() => load.acknowledged.batches, (n) => n >= batchesBefore + 2);
     await load.stop();

@@ -1,14 +1,12 @@
-import { readdirSync, readFileSync, readlinkSync } from "node:fs";
-import { createServer, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyChain } from "@/lib/domain/audit/verify";
 import { createBreakwaterClient, type BreakwaterClient } from "@/lib/sdk";
 import { seedPersonalToken, seedServiceToken, seedUser, unique, type SeededUser } from "../support/accounts";
 import { startCluster, type ClusterNode, type TestCluster } from "../support/cluster";
 import { signIn, type Caller } from "../support/http";
+import { holdsLocalPort } from "../support/processes";
 import { sseReader, type SseEvent } from "../support/sse";
-import { startHttpReceiver, until } from "./alerts-receivers";
+import { startHoldingReceiver, startHttpReceiver, until } from "./alerts-receivers";
 
 /** A claim lapses after this; short, so a dead sender's delivery is picked up within the test. */
 const CLAIM_SECONDS = 12;
@@ -150,50 +148,6 @@ describe("several consoles on one database", () => {
     expect(eleventh).toEqual({ ok: false, error: expect.stringMatching(/^RateLimited:\d+$/) });
   });
 });
-
-/** A webhook that keeps the first request open without answering, as a receiver that is slow to answer, and answers 202 after. */
-async function startHoldingReceiver() {
-  const requests: { remotePort: number; status: number | "held" }[] = [];
-  const held: ServerResponse[] = [];
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      if (held.length === 0) {
-        held.push(res);
-        requests.push({ remotePort: req.socket.remotePort!, status: "held" });
-        return;
-      }
-      requests.push({ remotePort: req.socket.remotePort!, status: 202 });
-      res.writeHead(202, { "content-type": "application/json" }).end("{}");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    requests,
-    stop: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
-  };
-}
-
-/** Whether the process `pid` holds the TCP socket whose local port is `port` (Linux's /proc). */
-function holdsLocalPort(pid: number, port: number): boolean {
-  const suffix = `:${port.toString(16).toUpperCase().padStart(4, "0")}`;
-  const inodes = new Set(
-    readFileSync("/proc/net/tcp", "utf8")
-      .split("\n")
-      .slice(1)
-      .map((line) => line.trim().split(/\s+/))
-      .filter((fields) => fields[1]?.endsWith(suffix))
-      .map((fields) => fields[9]),
-  );
-  return readdirSync(`/proc/${pid}/fd`).some((fd) => {
-    try {
-      return inodes.has(/^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1]);
-    } catch {
-      return false;
-    }
-  });
-}
 
 // Last in the file: it kills one of the cluster's consoles.
 describe("a console killed mid-delivery", () => {

@@ -9,6 +9,8 @@ export interface TestLane {
   caller(credentials: Credentials): Caller;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
+  /** SIGKILL, as a crash: nothing of the process runs after it. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -34,7 +36,8 @@ export async function startLane(databaseUrl: string, env: Record<string, string>
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { url, caller: (credentials) => new Caller(url, credentials), stop: () => terminate(child) };
+  const exited = new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
+  return { url, caller: (credentials) => new Caller(url, credentials), stop: () => terminate(child), kill: () => (child.kill("SIGKILL"), exited) };
 }
 
 function terminate(child: ChildProcess): Promise<number | null> {

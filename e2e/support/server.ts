@@ -13,7 +13,8 @@ const STARTUP_LIMIT_MS = 90_000;
 export interface Server {
   url: string;
   pid: number;
-  stop(): Promise<void>;
+  /** SIGTERM, as an orchestrator stops a process: resolves with the exit code (143 after a graceful stop), or null when it had to be killed. */
+  stop(): Promise<number | null>;
   /** SIGKILL, as a crash: nothing of the process runs after it. */
   kill(): Promise<void>;
 }
@@ -75,13 +76,16 @@ async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`next start did not answer ${url}/api/health within ${STARTUP_LIMIT_MS / 1000} s`);
 }
 
-function terminate(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+// Longer than the console's own stop limit (20 s), so a slow graceful stop is seen as such, not cut.
+const KILL_AFTER_MS = 25_000;
+
+function terminate(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-    child.once("exit", () => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), KILL_AFTER_MS);
+    child.once("exit", (code) => {
       clearTimeout(timer);
-      resolve();
+      resolve(code);
     });
     child.kill("SIGTERM");
   });

@@ -4,12 +4,14 @@ export interface SseEvent {
   data: string;
 }
 
-/** Reads Server-Sent Events off a response; `next()` resolves with the next event (comments skipped). */
+/** Reads Server-Sent Events off a response; `next()` resolves with the next event (comments skipped), `retry()` is the last reconnection hint. */
 export function sseReader(response: Response) {
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
   let buffer = "";
+  let retry: number | null = null;
   return {
+    retry: () => retry,
     async next(): Promise<SseEvent> {
       for (;;) {
         const end = buffer.indexOf("\n\n");
@@ -21,6 +23,7 @@ export function sseReader(response: Response) {
           for (const line of block.split("\n")) {
             if (line.startsWith("event: ")) event.event = line.slice(7);
             else if (line.startsWith("id: ")) event.id = line.slice(4);
+            else if (line.startsWith("retry: ")) retry = Number(line.slice(7));
             else if (line.startsWith("data: ")) {
               event.data += line.slice(6);
               hasData = true;

@@ -34,15 +34,21 @@ const slot = globalThis as typeof globalThis & { __breakwaterJobsStarted?: boole
 /**
  * Runs the background jobs every couple of seconds in this process until it is told to stop. A
  * failing job is logged and tried again on the next round; it never takes the server down. Timers
- * are unref'd so they never keep a process alive on their own.
+ * are unref'd so they never keep a process alive on their own. Returns the function that stops
+ * them, which resolves once the round in flight and the sends in flight are done.
  */
-export function startJobs(): void {
-  if (slot.__breakwaterJobsStarted) return;
+export function startJobs(): () => Promise<void> {
+  if (slot.__breakwaterJobsStarted) return async () => {};
   slot.__breakwaterJobsStarted = true;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
-  const round = async () => {
+  let current: Promise<void> | null = null;
+  const round = () => {
+    current = runRound().finally(() => (current = null));
+  };
+  const runRound = async () => {
     for (const [name, job] of jobs) {
+      if (stopped) return;
       try {
         await job(db());
       } catch (error) {
@@ -54,15 +60,10 @@ export function startJobs(): void {
   timer = setTimeout(round, EVERY_MS).unref();
   const stopAlertWork = startAlertWork();
   const stopBakeWatch = watchBakes();
-  // The signal that stops this server may stop the embedded PostgreSQL at the same moment (its
-  // library stops its clusters on it), so the work stops at once instead of failing for a round
-  // while Next.js finishes its last requests. Next.js keeps its own handlers and exits as before.
-  const stop = () => {
+  return async () => {
     stopped = true;
     clearTimeout(timer);
-    stopAlertWork();
     stopBakeWatch();
+    await Promise.all([stopAlertWork(), current]);
   };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
 }

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { enabledUserIds, liveTokenIds } from "@/lib/domain/access/principal";
+import { drainSignal, refuseWhileDraining, retryHint } from "./draining";
 import type { LiveEvent } from "./events";
 import { subscribe } from "./listener";
 
@@ -45,8 +46,11 @@ export function streamClientCount(): number {
  * The Server-Sent Events response of one browser tab: an `event: <topic>` per committed change.
  * `holder` is who it is opened for: the stream ends at the first heartbeat after the person is
  * disabled or removed, or the token it was opened with is revoked, as their next request would be refused.
+ * A stopping process refuses new streams and closes its open ones with a retry hint, so the tab
+ * reconnects to another process.
  */
 export function eventStreamResponse(signal: AbortSignal, holder: StreamHolder | null): Response {
+  refuseWhileDraining();
   return new Response(eventStream(signal, holder), {
     headers: {
       "content-type": "text/event-stream; charset=utf-8",
@@ -91,9 +95,22 @@ function join(client: Client, holder: StreamHolder | null): void {
     void closeRevoked();
   }, HEARTBEAT_MS);
   heartbeat.unref();
+  const drain = () => {
+    for (const open of [...h.clients.keys()]) {
+      part(open);
+      try {
+        open.enqueue(encoder.encode(retryHint()));
+        open.close();
+      } catch {
+        // Already closed by the reader going away.
+      }
+    }
+  };
+  drainSignal().addEventListener("abort", drain, { once: true });
   h.stop = () => {
     unsubscribe();
     clearInterval(heartbeat);
+    drainSignal().removeEventListener("abort", drain);
   };
 }
 

@@ -1,9 +1,10 @@
-import { sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { deliveries, type deliveryEvents } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { defineMutation } from "../mutation";
+import { alertChanged } from "./alert-view";
 
 export interface ClaimedDelivery {
   id: number;
@@ -66,6 +67,27 @@ export const reclaimStalled = defineMutation({
       where status = 'sending' and locked_until < now()
       returning id`);
     return { result: rows.length, audit: null, events: [] };
+  },
+});
+
+/**
+ * Puts back the rows a stopping sender claimed and has not recorded, for another process to take at
+ * once. A row whose send was in flight may have reached its receiver: it is sent once more at most,
+ * as after a lapsed claim, only sooner.
+ */
+export const releaseClaims = defineMutation({
+  action: "delivery.release",
+  permit: "admin",
+  input: z.object({ ids: z.array(z.number().int()).min(1).max(500) }),
+  target: () => null,
+  async run(tx, { ids }) {
+    const rows = await tx
+      .update(deliveries)
+      .set({ status: "pending", lockedUntil: null, dueAt: sql`now()` })
+      .where(and(eq(deliveries.status, "sending"), inArray(deliveries.id, ids)))
+      .returning({ alertId: deliveries.alertId });
+    // The alert event wakes the other processes' workers now rather than at their safety poll.
+    return { result: rows.length, audit: null, events: alertChanged([...new Set(rows.map((r) => r.alertId))]) };
   },
 });
 

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import type { LiveEvent } from "@/lib/live/events";
+import { drainSignal } from "@/lib/live/draining";
 import { ANY_ID, subscribe } from "@/lib/live/listener";
 import { controlRevision } from "./document";
 
@@ -21,10 +22,12 @@ const slot = globalThis as typeof globalThis & { __breakwaterControlWatch?: Watc
  * Resolves with the new revision as soon as the service's committed control revision differs from
  * `revision`, with null after `ms` or when `signal` aborts. Woken by this process's LISTEN
  * connection, so a committed flip reaches every waiting instance at once; however many wait on one
- * service, a notification costs one read of its revision.
+ * service, a notification costs one read of its revision. A stopping process ends every wait at
+ * once (and any asked of it later), so the instance asks again, of another process.
  */
-export async function waitForControlChange(service: string, revision: number, ms: number, signal: AbortSignal): Promise<number | null> {
+export async function waitForControlChange(service: string, revision: number, ms: number, request: AbortSignal): Promise<number | null> {
   const { waiters } = watch();
+  const signal = AbortSignal.any([request, drainSignal()]);
   return new Promise<number | null>((resolve) => {
     const waiter: Waiter = { revision, done: finish };
     const timer = setTimeout(() => finish(null), ms);

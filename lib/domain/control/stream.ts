@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { LiveEvent } from "@/lib/live/events";
+import { drainSignal, refuseWhileDraining, retryHint } from "@/lib/live/draining";
 import { ANY_ID, subscribe } from "@/lib/live/listener";
 import { readVersion } from "../config/read-version";
 import type { Ctx } from "../context";
@@ -35,13 +36,16 @@ const slot = globalThis as typeof globalThis & { __breakwaterControlHubs?: Map<s
 /**
  * The control stream of one instance: Server-Sent Events of its service's control document and
  * of its environment's config. However many instances listen, a change costs one read of the
- * document (and of a new config body) per process, then one write per instance.
+ * document (and of a new config body) per process, then one write per instance. A stopping
+ * process refuses new streams and closes its open ones with a retry hint; the instance reconnects
+ * to another process with its last revision and gets only what changed since.
  */
 export async function openControlStream(
   ctx: Ctx,
   service: string,
   request: { instance: string | null; environment: string | null; lastEventId: string | null; signal: AbortSignal },
 ): Promise<ReadableStream<Uint8Array>> {
+  refuseWhileDraining();
   await checkPermit(db(), ctx, { action: "read", permit: "service" }, { target: `control:${service}`, service });
   const parsed = query.safeParse({ instance: request.instance ?? undefined, environment: request.environment ?? undefined });
   if (!parsed.success) throw new ValidationError(issuesOf(parsed.error));
@@ -60,8 +64,13 @@ export async function openControlStream(
       const hub = hubOf(service);
       hub.instances.add(instance);
       const keepalive = setInterval(() => instance.write(": keepalive\n\n"), KEEPALIVE_MS);
+      const drain = () => {
+        instance.write(retryHint());
+        close();
+      };
       close = () => {
         clearInterval(keepalive);
+        drainSignal().removeEventListener("abort", drain);
         hub.instances.delete(instance);
         if (hub.instances.size === 0) slot.__breakwaterControlHubs?.delete(service);
         try {
@@ -71,6 +80,7 @@ export async function openControlStream(
         }
       };
       request.signal.addEventListener("abort", () => close(), { once: true });
+      drainSignal().addEventListener("abort", drain, { once: true });
       instance.write("retry: 1000\n\n");
       void refresh(service);
     },

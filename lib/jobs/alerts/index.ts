@@ -6,14 +6,14 @@ const SWEEP_MS = 1_000;
 const TIDY_MS = 60_000;
 
 // One set of alert workers per process even if start-up runs twice.
-const slot = globalThis as typeof globalThis & { __breakwaterAlertWork?: () => void };
+const slot = globalThis as typeof globalThis & { __breakwaterAlertWork?: () => Promise<void> };
 
 /**
  * Starts this process's share of alert work: the delivery worker, and a sweep every second (the
  * finest delay a route may set is a second). Failures are logged and tried again next round.
- * Returns the function that stops them.
+ * Returns the function that stops them, which resolves once the sends in flight are recorded or put back.
  */
-export function startAlertWork(): () => void {
+export function startAlertWork(): () => Promise<void> {
   if (slot.__breakwaterAlertWork) return slot.__breakwaterAlertWork;
   const stopDeliveries = startDeliveryWorker();
   let stopped = false;
@@ -32,11 +32,11 @@ export function startAlertWork(): () => void {
     if (!stopped) timer = setTimeout(round, SWEEP_MS).unref();
   };
   timer = setTimeout(round, SWEEP_MS).unref();
-  slot.__breakwaterAlertWork = () => {
+  slot.__breakwaterAlertWork = async () => {
     stopped = true;
     clearTimeout(timer);
-    stopDeliveries();
     slot.__breakwaterAlertWork = undefined;
+    await stopDeliveries();
   };
   return slot.__breakwaterAlertWork;
 }

@@ -13,7 +13,7 @@ export interface Outcome {
   permanent: boolean;
 }
 
-const TIMEOUT_MS = 10_000;
+export const SEND_TIMEOUT_MS = 10_000;
 /** A receiver's answer is read up to this much and no further; only its start is kept. */
 export const MAX_RESPONSE_BYTES = 64 * 1024;
 const SHOWN_CHARS = 300;
@@ -56,12 +56,12 @@ function send(target: URL, address: string, body: string, headers: Record<string
         // TLS checks the certificate against the name, not the pinned address (SNI takes no IP).
         servername: isIP(bareHost(target.hostname)) ? undefined : target.hostname,
         auth: target.username ? `${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}` : undefined,
-        timeout: TIMEOUT_MS,
+        timeout: SEND_TIMEOUT_MS,
         agent: false,
       },
       resolve,
     );
-    req.on("timeout", () => req.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000} s`)));
+    req.on("timeout", () => req.destroy(new Error(`no answer within ${SEND_TIMEOUT_MS / 1000} s`)));
     req.on("error", reject);
     req.end(body);
   });
