@@ -127,6 +127,20 @@ describe("several consoles on one database", () => {
     expect(await auditCount("mode.expire", `service:${service}`)).toBe(1);
   });
 
+  it("rolls a failed bake back once although both processes watch it", { timeout: 60_000 }, async () => {
+    const service = unique("bake");
+    const doc = `/api/v1/config/${service}/production`;
+    expect((await admin.post(`${doc}/versions`, { body: { pool: 10 }, message: "v1", expectedVersion: 0 })).status).toBe(201);
+    expect((await admin.post(`${doc}/versions`, { body: { pool: 0 }, message: "v2", expectedVersion: 1, bakeMinutes: 30 })).status).toBe(201);
+    const alert = [{ labels: { alertname: "PoolExhausted", service, severity: "critical" } }];
+    expect((await fleetOn(b).post("/api/v1/alerts", alert)).status).toBe(202);
+    expect(await until(() => auditCount("config.rollback", `config:${service}/production`), (n) => n > 0)).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    expect(await auditCount("config.rollback", `config:${service}/production`)).toBe(1);
+    const versions = await cluster.database.sql<{ n: number }[]>`select count(*)::int as n from config_versions where service = ${service}`;
+    expect(versions[0]!.n).toBe(3);
+  });
+
   it("200 concurrent audited flips spread over both processes leave a chain that verifies", { timeout: 120_000 }, async () => {
     const services = Array.from({ length: 4 }, () => unique("chain"));
     await Promise.all(services.map((s) => report(a, s)));
