@@ -183,8 +183,12 @@ describe("a console killed mid-delivery", () => {
 
       await until(() => holding.requests.length, (n) => n > 1, (CLAIM_SECONDS + 30) * 1_000);
       expect(holding.requests.map((r) => r.status)).toEqual(["held", 202]);
-      const rows = await cluster.database.sql<{ status: string; attempts: number }[]>`
-        select d.status, d.attempts from deliveries d join alerts al on al.id = d.alert_id where al.service = ${service}`;
+      // The sender records the send once the receiver has answered, so the row follows the answer.
+      const rows = await until(
+        () => cluster.database.sql<{ status: string; attempts: number }[]>`
+          select d.status, d.attempts from deliveries d join alerts al on al.id = d.alert_id where al.service = ${service}`,
+        (found) => found[0]?.status !== "sending",
+      );
       expect(rows).toEqual([{ status: "sent", attempts: 2 }]);
     } finally {
       await holding.stop();
