@@ -13,8 +13,24 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * Seconds before a lost connection is tried again. postgres.js's own backoff grows with every failure
+ * the pool has seen, to 10–20 s after a few seconds of outage, so the first requests after the
+ * database is back would wait that long; with a fleet sending, a short ceiling costs nothing.
+ */
+export function reconnectDelay(failures: number): number {
+  return Math.min(0.05 * 2 ** failures, 1) * (0.5 + Math.random() / 2);
+}
+
 export function connect(url: string, max = env().DATABASE_POOL_SIZE): Database {
-  const sql = postgres(url, { max, onnotice: () => {}, connection: { application_name: "breakwater" } });
+  const sql = postgres(url, {
+    max,
+    backoff: reconnectDelay,
+    // A server that does not answer at all is away: say so within seconds, not postgres.js's 30.
+    connect_timeout: 5,
+    onnotice: () => {},
+    connection: { application_name: "breakwater" },
+  });
   return { db: drizzle(sql, { schema }), sql, close: () => sql.end({ timeout: 5 }) };
 }
 

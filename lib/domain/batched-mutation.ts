@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { databaseAway } from "@/lib/db/away";
 import { db as defaultDb, type Db } from "@/lib/db/client";
 import { publish, type LiveEvent } from "@/lib/live/events";
 import { appendAuditBatch, type AuditEntry } from "./audit/append";
@@ -55,7 +56,7 @@ interface Waiting<I, O> extends Pending<I> {
  * its own, then joins the batch being gathered (group commit). One batch per database handle is
  * written at a time, in one transaction with its audit events (the chain lock taken once) and one
  * publish of its deduplicated events; every caller gets its answer after the commit. A batch that
- * fails is retried request by request, so one bad request fails only itself.
+ * fails is retried request by request, so one bad request fails only itself, unless the database is away.
  */
 export function defineBatchedMutation<S extends z.ZodType, O>(spec: BatchedMutationSpec<S, O>): Verb<O> {
   type I = z.output<S>;
@@ -81,7 +82,8 @@ export function defineBatchedMutation<S extends z.ZodType, O>(spec: BatchedMutat
       const results = await commit(database, batch);
       batch.forEach((w, i) => w.resolve(results[i]!));
     } catch (error) {
-      if (batch.length === 1) return batch[0]!.reject(error);
+      // With the database away every retry would fail the same way, one reconnect wait after another.
+      if (batch.length === 1 || databaseAway(error)) return batch.forEach((w) => w.reject(error));
       for (const w of batch) {
         await commit(database, [w]).then(([result]) => w.resolve(result!), w.reject);
       }
