@@ -21,6 +21,7 @@ import { seedPersonalToken, seedServiceToken, seedUser, unique } from "../suppor
 import { startApp, type TestApp } from "../support/app";
 import type { Caller } from "../support/http";
 import { lastRefusal, rowCounts } from "../support/rows";
+import { responseValidator, type ResponseValidator } from "../support/openapi-responses";
 
 /**
  * Every route of the contract × every kind of caller. A refused call answers 401 or 403 and records
@@ -252,11 +253,13 @@ const matrix: Row[] = [
 const publicRoutes = ["/api/auth/[...nextauth]", "/api/health", "/api/ready", "/api/metrics", "/api/openapi.json"];
 
 let app: TestApp;
+let answersAsDocumented: ResponseValidator;
 /** Each kind of caller, and the actor its refused attempts are audited as. */
 const as = {} as Record<CallerKind, { caller: Caller; actor: string }>;
 
 beforeAll(async () => {
   app = await startApp();
+  answersAsDocumented = responseValidator(await (await fetch(`${app.url}/api/openapi.json`)).json());
   const { db } = app.database;
   await seedUser(db, "viewer", SUBJECT);
   as.nobody = { caller: app.caller(null), actor: "anonymous" };
@@ -271,15 +274,17 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
-describe.each(matrix)("$method $route", ({ method, build, expected }) => {
+describe.each(matrix)("$method $route", ({ method, route, build, expected }) => {
   it.each(callers.map((caller) => [caller, expected[caller]] as const))("%s → %i", async (caller, status) => {
     const { path: url, json } = await build(app.database.db);
     const before = await rowCounts(app.database.sql);
 
     const res = await as[caller].caller.send(method, url, { json });
-    // The stream never ends, so its body is read only to explain a wrong status.
+    // The stream never ends, so its body is read only to explain a wrong status or when it is JSON.
     if (res.status !== status) expect(res.status, await res.text()).toBe(status);
-    await res.body?.cancel();
+    if (res.headers.get("content-type")?.startsWith("application/json")) {
+      expect(answersAsDocumented(method, route, status, await res.json())).toEqual([]);
+    } else await res.body?.cancel();
     if (status !== 401 && status !== 403) return;
 
     expect(await rowCounts(app.database.sql)).toEqual({ ...before, audit_events: before.audit_events! + 1 });

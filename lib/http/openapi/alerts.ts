@@ -197,7 +197,7 @@ export const alertPaths: ZodOpenApiPathsObject = {
       summary: "The routing tree in force (version 0 is the default tree)",
       tags: ["routing"],
       permit: "viewer",
-      answers: { 200: { description: "The tree and its version.", schema: routing } },
+      answers: { 200: { description: "The tree and its version, with who published it and when (null for the default tree).", schema: routing.extend({ updatedBy: z.string().nullable(), updatedAt: time.nullable() }) } },
     }),
     put: operation({
       summary: "Publish a new version of the routing tree",

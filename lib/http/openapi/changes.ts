@@ -121,7 +121,7 @@ export const changePaths: ZodOpenApiPathsObject = {
       permit: "operator",
       path: schedulePath,
       errors: [404, 409],
-      answers: { 200: { description: "Cancelled.", schema: null } },
+      answers: { 200: { description: "Cancelled.", schema: z.null() } },
     }),
   },
 };

@@ -128,6 +128,8 @@ export const configPaths: ZodOpenApiPathsObject = {
         200: {
           description: "Laggards first.",
           schema: z.object({
+            service: z.string(),
+            environment: z.string(),
             currentVersion: z.number().int(),
             current: z.number().int(),
             lagging: z.number().int(),

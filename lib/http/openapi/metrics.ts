@@ -82,7 +82,7 @@ export const metricPaths: ZodOpenApiPathsObject = {
       answers: {
         200: {
           description: "Oldest first, each with the page to look into it.",
-          schema: z.object({ annotations: z.array(z.object({ at: time, kind: z.enum(annotationKinds), title: z.string(), detail: z.string().nullable(), href: z.string() })) }),
+          schema: z.object({ annotations: z.array(z.object({ at: time, kind: z.enum(annotationKinds), title: z.string(), detail: z.string().nullable(), href: z.string(), breaker: z.object({ name: z.string(), instance: z.string(), from: z.string(), to: z.string() }).nullable() })) }),
         },
       },
     }),

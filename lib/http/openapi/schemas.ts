@@ -184,6 +184,19 @@ export const breakerCards = z
   })
   .meta({ id: "BreakerCards" });
 
+/** How far the last change reached: of the live instances, how many reported applying it, and which have not (the first 20). */
+const delivery = z
+  .object({
+    target: z.number().int(),
+    changedAt: time,
+    live: z.number().int(),
+    reached: z.number().int(),
+    lastAfterMs: z.number().nullable(),
+    pending: z.array(z.string()),
+    pendingCount: z.number().int(),
+  })
+  .meta({ id: "Delivery" });
+
 export const serviceModes = z
   .object({
     services: z.array(
@@ -207,6 +220,7 @@ export const serviceModes = z
           laggards: z.array(z.object({ instance: z.string(), mode: z.string().nullable(), automaticMode: z.string().nullable(), lastSeen: time })),
         }),
         queueDepth: z.object({ total: z.number(), instances: z.array(z.object({ instance: z.string(), depth: z.number() })) }).nullable(),
+        delivery: delivery.nullable(),
         history: z.array(
           z.object({
             id: z.number().int(),
