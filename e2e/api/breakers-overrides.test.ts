@@ -5,6 +5,7 @@ import { seedPersonalToken, seedServiceToken, seedUser } from "../support/accoun
 import { startApp, type TestApp } from "../support/app";
 import type { Caller } from "../support/http";
 import { auditAfter, lastAuditId, rowCounts } from "../support/rows";
+import { until } from "./alerts-receivers";
 
 const SERVICE = "upload-service";
 const OVERRIDE = `/api/v1/services/${SERVICE}/breakers/s3/override`;
@@ -39,15 +40,6 @@ async function control(): Promise<ControlDocument> {
   return (await res.json()) as ControlDocument;
 }
 
-/** Polls `read` until `done` holds, for conditions a background job brings about. */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, limitMs = 20_000): Promise<T> {
-  const deadline = Date.now() + limitMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 describe("breaker overrides", () => {
   it.each(["viewer", "responder"] as const)("are refused to a %s, writing nothing but the refusal", async (role) => {

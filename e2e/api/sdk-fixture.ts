@@ -5,6 +5,7 @@ import type { ServiceView } from "@/lib/domain/services/list-services";
 import { unique } from "../support/accounts";
 import type { TestApp } from "../support/app";
 import type { Caller } from "../support/http";
+import { until } from "./alerts-receivers";
 
 /** What the SDK tests share: clients and breakers closed after the file, a flaky dependency, and waiting on the console. */
 export function sdkFixture() {
@@ -55,13 +56,9 @@ export async function attempt(breaker: CircuitBreaker): Promise<string> {
 
 /** Polls `probe` until it returns a value, failing with `what` after the deadline. */
 export async function eventually<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${ms} ms waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const value = await until(probe, (v) => v !== undefined, ms);
+  if (value === undefined) throw new Error(`Timed out after ${ms} ms waiting until ${what}`);
+  return value;
 }
 
 export async function consoleBreaker(caller: Caller, service: string, name: string): Promise<ServiceBreaker | undefined> {

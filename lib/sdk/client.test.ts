@@ -61,13 +61,6 @@ function fakeConsole() {
   return { state, fetch: fetchFn, publish, lastReport: () => state.reports.at(-1) };
 }
 
-async function eventually(check: () => boolean, ms = 3_000) {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 const clients: BreakwaterClient[] = [];
 afterEach(() => clients.splice(0).forEach((c) => c.close()));
@@ -97,7 +90,7 @@ describe("createBreakwaterClient", () => {
     const client = clientOf(server);
     client.setHealth("degraded", { llm: "degraded" });
     client.setQueueDepth(12);
-    await eventually(() => server.state.reports.length > 0);
+    await expect.poll(() => server.state.reports.length > 0, { timeout: 3_000, interval: 10 }).toBe(true);
     expect(server.lastReport()).toMatchObject({
       service: "rag-api",
       instance: "rag-api-1",
@@ -116,15 +109,15 @@ describe("createBreakwaterClient", () => {
     const client = clientOf(server);
     const seen: string[] = [];
     client.onModeChange((mode, change) => seen.push(`${mode}:${change.source}`));
-    await eventually(() => client.control() !== null);
+    await expect.poll(() => client.control() !== null, { timeout: 3_000, interval: 10 }).toBe(true);
     client.setAutomaticMode("reduced_performance");
     server.publish(manual("local_queue"));
-    await eventually(() => client.currentMode() === "local_queue");
-    await eventually(() => server.lastReport()?.mode === "local_queue");
+    await expect.poll(() => client.currentMode() === "local_queue", { timeout: 3_000, interval: 10 }).toBe(true);
+    await expect.poll(() => server.lastReport()?.mode === "local_queue", { timeout: 3_000, interval: 10 }).toBe(true);
     expect(server.lastReport()?.automaticMode).toBe("reduced_performance");
 
     server.publish({ mode: { desired: "normal", source: "automatic", reason: null, setBy: null, expiresAt: null } });
-    await eventually(() => client.currentMode() === "reduced_performance");
+    await expect.poll(() => client.currentMode() === "reduced_performance", { timeout: 3_000, interval: 10 }).toBe(true);
     expect(seen).toEqual(["reduced_performance:automatic", "local_queue:manual", "reduced_performance:automatic"]);
   });
 
@@ -132,9 +125,9 @@ describe("createBreakwaterClient", () => {
     const server = fakeConsole();
     server.publish(manual("emergency", new Date(Date.now() + 300).toISOString()));
     const client = clientOf(server);
-    await eventually(() => client.currentMode() === "emergency");
+    await expect.poll(() => client.currentMode() === "emergency", { timeout: 3_000, interval: 10 }).toBe(true);
     server.state.up = false;
-    await eventually(() => client.currentMode() === "normal");
+    await expect.poll(() => client.currentMode() === "normal", { timeout: 3_000, interval: 10 }).toBe(true);
   });
 
   it("tells each breaker of its override, and of the clear", async () => {
@@ -143,10 +136,10 @@ describe("createBreakwaterClient", () => {
     const seen: string[] = [];
     client.onOverride((breaker, override) => seen.push(`${breaker}:${override}`));
     server.publish({ breakers: { openai: { override: "forced_open", reason: "outage", expiresAt: null } } });
-    await eventually(() => seen.length === 1);
+    await expect.poll(() => seen.length === 1, { timeout: 3_000, interval: 10 }).toBe(true);
     expect(client.overrideOf("openai").override).toBe("forced_open");
     server.publish({ breakers: {} });
-    await eventually(() => seen.length === 2);
+    await expect.poll(() => seen.length === 2, { timeout: 3_000, interval: 10 }).toBe(true);
     expect(seen).toEqual(["openai:forced_open", "openai:none"]);
   });
 
@@ -158,7 +151,7 @@ describe("createBreakwaterClient", () => {
   it("keeps the latest state while the console is away and reports it when back", async () => {
     const server = fakeConsole();
     const client = clientOf(server);
-    await eventually(() => server.state.reports.length > 0);
+    await expect.poll(() => server.state.reports.length > 0, { timeout: 3_000, interval: 10 }).toBe(true);
     server.state.up = false;
     client.setQueueDepth(40);
     await expect(client.report()).rejects.toThrow();
@@ -174,7 +167,7 @@ describe("createBreakwaterClient", () => {
   it("shares one follow-up among reports asked for while one is in flight", async () => {
     const server = fakeConsole();
     const client = clientOf(server);
-    await eventually(() => server.state.reports.length > 0);
+    await expect.poll(() => server.state.reports.length > 0, { timeout: 3_000, interval: 10 }).toBe(true);
     const before = server.state.reports.length;
     await Promise.all([client.report(), client.report(), client.report(), client.report()]);
     expect(server.state.reports.length).toBe(before + 2);
@@ -185,17 +178,17 @@ describe("createBreakwaterClient", () => {
     const client = clientOf(server);
     client.recordBreakerEvent("openai", "open", new Date("2026-11-21T10:00:00Z"));
     client.recordBreakerEvent("s3", "half_open", new Date("2026-11-21T10:00:01Z"));
-    await eventually(() => server.state.events.length === 2);
+    await expect.poll(() => server.state.events.length === 2, { timeout: 3_000, interval: 10 }).toBe(true);
     expect(server.state.events[0]).toEqual({ service: "rag-api", instance: "rag-api-1", breaker: "openai", event: "open", at: "2026-11-21T10:00:00.000Z" });
   });
 
   it("aborts the waiting control request on close", async () => {
     const server = fakeConsole();
     const client = clientOf(server);
-    await eventually(() => client.control() !== null);
+    await expect.poll(() => client.control() !== null, { timeout: 3_000, interval: 10 }).toBe(true);
     await new Promise((r) => setTimeout(r, 20));
     client.close();
-    await eventually(() => server.state.aborted === 1);
+    await expect.poll(() => server.state.aborted === 1, { timeout: 3_000, interval: 10 }).toBe(true);
     await expect(client.report()).rejects.toThrow(/closed/);
   });
 });

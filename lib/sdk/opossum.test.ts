@@ -50,13 +50,6 @@ async function fireQuietly(breaker: CircuitBreaker) {
   }
 }
 
-async function eventually(check: () => boolean, ms = 2_000) {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -90,7 +83,7 @@ describe("watchOpossum", () => {
 
     force("openai", "none");
     expect(snapshot("openai").state).toBe("open");
-    await eventually(() => breaker.halfOpen);
+    await expect.poll(() => breaker.halfOpen, { timeout: 2_000, interval: 10 }).toBe(true);
     expect(await fireQuietly(breaker)).toBe("ok");
     expect(breaker.closed).toBe(true);
     expect(events.map((e) => e.event)).toEqual(["half_open", "close"]);
