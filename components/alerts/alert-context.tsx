@@ -20,7 +20,7 @@ interface Props {
 /** What changed before the alert fired (the last change marked) and the moves that fit it. */
 export function AlertContextPanel({ alertId, role, sendFix }: Props) {
   // Every change listed and every action taken is audited, so the audit topic says when to refetch.
-  const { data, error } = useLiveQuery<AlertContext>(["audit", "alert-context", alertId], `/api/v1/alerts/${alertId}/context`);
+  const { data, error } = useLiveQuery<AlertContext>(["audit", "alert-context", alertId], `/api/v1/alerts/${alertId}/context`, { on: ["audit", "breaker"] });
   const [confirming, setConfirming] = useState<SuggestedAction | null>(null);
   if (error) return <ErrorState title="What changed could not be loaded.">{error.message}</ErrorState>;
   if (!data) return null;

@@ -25,7 +25,7 @@ interface Props {
 }
 
 export function AlertDrawer({ id, actions, role, sendFix, onSilence, onClose }: Props) {
-  const { data, error } = useLiveQuery<AlertDetail>(["alert", "detail", id], `/api/v1/alerts/${id}`);
+  const { data, error } = useLiveQuery<AlertDetail>(["alert", "detail", id], `/api/v1/alerts/${id}`, { on: [{ topic: "alert", id: String(id) }] });
   return (
     <aside
       aria-label={data ? `details of ${alertName(data)}` : "alert details"}

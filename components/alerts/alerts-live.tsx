@@ -37,7 +37,7 @@ const blank: Matcher[] = [{ label: "", op: "=", value: "" }];
 export function AlertsLive({ initialData, actions, role, sendFix }: Props) {
   const [filters, setFilters] = useState<Filters>(noFilters);
   const url = alertsUrl(useDebounced(filters, 250));
-  const { data, error } = useLiveQuery<AlertsPage>(["alert", "list", url], url, url === alertsUrl(noFilters) ? { initialData } : undefined);
+  const { data, error } = useLiveQuery<AlertsPage>(["alert", "list", url], url, { initialData: url === alertsUrl(noFilters) ? initialData : undefined, on: ["alert"] });
   const alerts = useMemo(() => data?.alerts ?? [], [data]);
   const cursor = useAlertCursor(useMemo(() => alerts.map((a) => a.id), [alerts]));
 

@@ -13,7 +13,7 @@ const tones: Record<Severity, string> = {
 
 /** Firing alerts by severity, beside the Alerts link; refetched on every alert change, from one small indexed query. */
 export function FiringCountsBadges({ initialData }: { initialData: FiringCounts }) {
-  const { data = initialData } = useLiveQuery<FiringCounts>(["alert", "counts"], "/api/v1/alerts/counts", { initialData });
+  const { data = initialData } = useLiveQuery<FiringCounts>(["alert", "counts"], "/api/v1/alerts/counts", { initialData, on: ["alert"] });
   const severities = ["critical", "warning", "info"] as const;
   const label = severities.map((s) => `${data[s]} ${s}`).join(", ");
   return (

@@ -14,7 +14,7 @@ const describe = (s: Silence) => s.matchers.map(describeMatcher).join(", ");
 
 // Creating or expiring a silence changes the alerts it covers, so the `alert` topic announces it.
 export function SilencesList({ expireSilence }: { expireSilence: AlertActions["expireSilence"] | null }) {
-  const { data } = useLiveQuery<{ silences: Silence[] }>(["alert", "silences"], "/api/v1/silences");
+  const { data } = useLiveQuery<{ silences: Silence[] }>(["silences"], "/api/v1/silences", { on: ["silence", "alert"] });
   const [expiring, setExpiring] = useState<Silence | null>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -15,7 +15,7 @@ import type { AuditEvent, AuditPage } from "./types";
  * events pushed off it by newer ones stay in view.
  */
 export function AuditTable({ query, initialData }: { query: string; initialData?: AuditPage }) {
-  const head = useLiveQuery<AuditPage>(["audit", "events", query], `/api/v1/audit?${query}`, { initialData });
+  const head = useLiveQuery<AuditPage>(["audit", "events", query], `/api/v1/audit?${query}`, { initialData, on: ["audit"] });
   const [older, setOlder] = useState<{ events: AuditEvent[]; nextBefore: number | null } | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [loading, startLoading] = useTransition();

@@ -11,7 +11,7 @@ import type { ChainReport } from "./types";
  * role cannot rewrite. Noting the anchor's hash elsewhere lets anyone check it later.
  */
 export function ChainBadge({ initialData }: { initialData: ChainReport }) {
-  const { data } = useLiveQuery<ChainReport>(["audit", "verify"], "/api/v1/audit/verify", { initialData });
+  const { data } = useLiveQuery<ChainReport>(["audit", "verify"], "/api/v1/audit/verify", { initialData, on: ["audit"] });
   if (!data) return <Badge>Chain not checked</Badge>;
   return (
     <span className="flex items-center gap-2">

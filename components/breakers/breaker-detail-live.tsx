@@ -23,6 +23,7 @@ interface Props {
 export function BreakerDetailLive({ service, breaker, initialData, actions }: Props) {
   const { data, error } = useLiveQuery<ServiceBreakers>(serviceBreakersKey(service), `/api/v1/services/${encodeURIComponent(service)}/breakers`, {
     initialData,
+    on: [{ topic: "breaker", id: service }],
   });
   const [pending, setPending] = useState<PendingOverride | null>(null);
   const detail = data?.breakers.find((b) => b.breaker === breaker);

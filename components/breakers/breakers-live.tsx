@@ -17,7 +17,7 @@ interface Props {
 
 /** Every breaker of the fleet, trouble first (the server sorts), refreshed as reports arrive. */
 export function BreakersLive({ initialData, actions }: Props) {
-  const { data, error } = useLiveQuery<BreakersPage>(breakersKey, "/api/v1/breakers", { initialData });
+  const { data, error } = useLiveQuery<BreakersPage>(breakersKey, "/api/v1/breakers", { initialData, on: ["breaker"] });
   const [filter, setFilter] = useState(noFilter);
   const [pending, setPending] = useState<PendingOverride | null>(null);
   const cards = data?.breakers ?? [];

@@ -3,7 +3,7 @@
 import { useLiveQuery } from "@/components/live/use-live-query";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ChangesTable } from "./changes-table";
-import { documentUrl, type Selected, type VersionDiff } from "./types";
+import { documentTopic, documentUrl, type Selected, type VersionDiff } from "./types";
 
 interface Props {
   selected: Selected;
@@ -20,6 +20,7 @@ export function ConflictDialog({ selected, baseVersion, currentVersion, pending,
   const diff = useLiveQuery<VersionDiff>(
     ["config", "diff", selected.service, selected.environment, baseVersion, currentVersion],
     `${documentUrl(selected)}/diff?from=${baseVersion}&to=${currentVersion}`,
+    { on: [documentTopic(selected)] },
   );
   return (
     <ConfirmDialog open title="Changed by someone else" confirmLabel="Rebase onto it" pending={pending} error={error ?? diff.error?.message ?? null} onConfirm={onRebase} onCancel={onCancel}>

@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { Select } from "@/components/ui/select";
 import { ChangesTable } from "./changes-table";
-import { documentUrl, type Selected, type VersionDiff, type VersionsPage } from "./types";
+import { documentTopic, documentUrl, type Selected, type VersionDiff, type VersionsPage } from "./types";
 
 interface Props {
   selected: Selected;
@@ -31,7 +31,7 @@ export function DiffView({ selected, page, compare, onCompare }: Props) {
 }
 
 function Changes({ selected, from, to }: { selected: Selected; from: number; to: number }) {
-  const diff = useLiveQuery<VersionDiff>(["config", "diff", selected.service, selected.environment, from, to], `${documentUrl(selected)}/diff?from=${from}&to=${to}`);
+  const diff = useLiveQuery<VersionDiff>(["config", "diff", selected.service, selected.environment, from, to], `${documentUrl(selected)}/diff?from=${from}&to=${to}`, { on: [documentTopic(selected)] });
   if (diff.error) return <ErrorState title="The diff could not be loaded.">{diff.error.message}</ErrorState>;
   if (!diff.data) return <p className="text-sm text-zinc-500 dark:text-zinc-400">Comparing…</p>;
   return <ChangesTable changes={diff.data.changes} />;

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useLiveQuery } from "@/components/live/use-live-query";
 import { ErrorState } from "@/components/ui/error-state";
 import { ConfigEditor } from "./config-editor";
-import { documentUrl, type Body, type ConfigActions, type DocumentPolicy, type Selected, type VersionBody, type VersionsPage } from "./types";
+import { documentTopic, documentUrl, type Body, type ConfigActions, type DocumentPolicy, type Selected, type VersionBody, type VersionsPage } from "./types";
 
 interface Props {
   selected: Selected;
@@ -23,7 +23,7 @@ export function EditorPanel(props: Props) {
 }
 
 function FromCurrent(props: Props) {
-  const current = useLiveQuery<VersionBody>(["config", "current", props.selected.service, props.selected.environment], documentUrl(props.selected));
+  const current = useLiveQuery<VersionBody>(["config", "current", props.selected.service, props.selected.environment], documentUrl(props.selected), { on: [documentTopic(props.selected)] });
   const [waitingFor, setWaitingFor] = useState(0);
   const latest = current.data;
   if (!latest) return current.error ? <ErrorState title="The current config could not be loaded.">{current.error.message}</ErrorState> : null;

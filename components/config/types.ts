@@ -9,6 +9,7 @@ import type { VersionBody } from "@/lib/domain/config/read-version";
 import type { RolloutView } from "@/lib/domain/config/rollout/view";
 import type { Issue } from "@/lib/domain/errors";
 import type { AsJson } from "@/lib/json";
+import type { Subscription } from "@/lib/live/topics";
 
 export type { ChangeRequestView, ConfigOverview, DocumentPolicy, Drift, VersionBody, VersionDiff, VersionsPage };
 
@@ -53,5 +54,8 @@ export interface Abilities {
 }
 
 export const documentUrl = ({ service, environment }: Selected) => `/api/v1/config/${encodeURIComponent(service)}/${encodeURIComponent(environment)}`;
+
+/** The live events of one document: its publishes, rollbacks, schema, policy, bake and rollout. */
+export const documentTopic = ({ service, environment }: Selected): Subscription => ({ topic: "config", id: `${service}/${environment}` });
 
 export const pretty = (value: unknown) => JSON.stringify(value, null, 2);

@@ -9,7 +9,7 @@ export const INCIDENTS_URL = "/api/v1/incidents?limit=100";
 
 /** The Incidents page: the latest incidents, open ones first, refetched when one opens, joins or resolves. */
 export function IncidentsLive({ initialData }: { initialData: { items: IncidentItem[] } }) {
-  const { data = initialData, error } = useLiveQuery<{ items: IncidentItem[] }>(["incident", "list"], INCIDENTS_URL, { initialData });
+  const { data = initialData, error } = useLiveQuery<{ items: IncidentItem[] }>(["incident", "list"], INCIDENTS_URL, { initialData, on: ["incident"] });
   return (
     <div className="space-y-3">
       {error && <ErrorState title="The incidents could not be refreshed.">{error.message}</ErrorState>}
@@ -20,7 +20,7 @@ export function IncidentsLive({ initialData }: { initialData: { items: IncidentI
 
 /** The count beside the sidebar's Incidents link. */
 export function OpenIncidentsBadge({ initialData }: { initialData: number }) {
-  const { data } = useLiveQuery<{ items: IncidentItem[] }>(["incident", "open-count"], "/api/v1/incidents?status=open&limit=200");
+  const { data } = useLiveQuery<{ items: IncidentItem[] }>(["incident", "open-count"], "/api/v1/incidents?status=open&limit=200", { on: ["incident"] });
   const open = data ? data.items.length : initialData;
   return (
     <span

@@ -2,27 +2,29 @@
 
 import type { QueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { topics, type Topic } from "@/lib/live/topics";
+import { ANY_ID, concerns, topics, type Subscription, type Topic } from "@/lib/live/topics";
 
 export type LiveStatus = "connecting" | "live" | "down";
 
 const STREAM_URL = "/api/v1/stream";
-// A burst of changes to one topic (a fleet reporting at once) refetches at most this often.
+// A burst of changes to one resource (a fleet reporting at once) refetches at most this often.
 const COALESCE_MS = 200;
 const FIRST_RETRY_MS = 1_000;
 const LAST_RETRY_MS = 30_000;
 
 /**
- * Opens the tab's one EventSource and invalidates the queries whose key starts with each event's
- * topic, or that list it in `meta.alsoOn`. The browser retries a dropped stream by itself; a refused one (the server down, a 5xx) is
- * retried here with a growing, jittered delay.
+ * Opens the tab's one EventSource and invalidates the queries whose `meta.live` subscriptions
+ * concern each event's topic and id: a change to one alert refetches the views of that alert and
+ * the lists, not every other alert's drawer. The browser retries a dropped stream by itself; a
+ * refused one (the server down, a 5xx) is retried here with a growing, jittered delay.
  */
 export function useEventStream(queryClient: QueryClient): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>("connecting");
 
   useEffect(() => {
     const invalidate = coalesced(
-      (topic) => void queryClient.invalidateQueries({ predicate: ({ queryKey, meta }) => queryKey[0] === topic || (meta?.alsoOn as Topic[] | undefined)?.includes(topic) === true }),
+      (topic, id) =>
+        void queryClient.invalidateQueries({ predicate: ({ meta }) => ((meta?.live ?? []) as readonly Subscription[]).some((s) => concerns(s, topic, id)) }),
       COALESCE_MS,
     );
     let source: EventSource | null = null;
@@ -44,7 +46,7 @@ export function useEventStream(queryClient: QueryClient): LiveStatus {
         failures += 1;
         retry = window.setTimeout(connect, delay);
       };
-      for (const topic of topics) source.addEventListener(topic, () => invalidate(topic));
+      for (const topic of topics) source.addEventListener(topic, (event) => invalidate(topic, idOf(event)));
     };
 
     connect();
@@ -58,20 +60,32 @@ export function useEventStream(queryClient: QueryClient): LiveStatus {
   return status;
 }
 
-/** Runs `fn` for a topic at once, or, within `ms` of its last run, once more when `ms` have passed. */
-function coalesced(fn: (topic: Topic) => void, ms: number) {
-  const lastRun = new Map<Topic, number>();
-  const pending = new Map<Topic, number>();
-  const run = (topic: Topic) => {
-    pending.delete(topic);
-    lastRun.set(topic, performance.now());
-    fn(topic);
+function idOf(event: MessageEvent<string>): string {
+  try {
+    const { id } = JSON.parse(event.data) as { id?: unknown };
+    return typeof id === "string" ? id : ANY_ID;
+  } catch {
+    return ANY_ID;
+  }
+}
+
+/** Runs `fn` for a resource at once, or, within `ms` of its last run, once more when `ms` have passed. */
+function coalesced(fn: (topic: Topic, id: string) => void, ms: number) {
+  const lastRun = new Map<string, number>();
+  const pending = new Map<string, number>();
+  const run = (key: string, topic: Topic, id: string) => {
+    pending.delete(key);
+    // Only the last COALESCE_MS matter; a long-open tab forgets older resources instead of keeping each alert it ever heard of.
+    if (lastRun.size > 1_000) lastRun.clear();
+    lastRun.set(key, performance.now());
+    fn(topic, id);
   };
-  const schedule = (topic: Topic) => {
-    if (pending.has(topic)) return;
-    const wait = (lastRun.get(topic) ?? -Infinity) + ms - performance.now();
-    if (wait <= 0) run(topic);
-    else pending.set(topic, window.setTimeout(() => run(topic), wait));
+  const schedule = (topic: Topic, id: string) => {
+    const key = `${topic}\u0000${id}`;
+    if (pending.has(key)) return;
+    const wait = (lastRun.get(key) ?? -Infinity) + ms - performance.now();
+    if (wait <= 0) run(key, topic, id);
+    else pending.set(key, window.setTimeout(() => run(key, topic, id), wait));
   };
   return Object.assign(schedule, {
     cancel() {

@@ -1,24 +1,23 @@
 "use client";
 
 import { keepPreviousData, useQuery, type UseQueryResult } from "@tanstack/react-query";
-import type { Topic } from "@/lib/live/topics";
+import type { Subscription } from "@/lib/live/topics";
 import { useLiveStatus } from "./live-provider";
 
 const POLL_WHILE_DOWN_MS = 5_000;
 
 /**
- * JSON from `url`, refetched when the event stream announces a change to the key's topic (or to
- * one of `alsoOn`), and
- * polled only while the stream is down and the tab is visible.
+ * JSON from `url`, refetched when the event stream announces a change to what it shows: `on` names
+ * the topics, or the resources of a topic by id, it is drawn from; polled only while the stream is
+ * down and the tab is visible.
  */
-export function useLiveQuery<T>(key: readonly [Topic, ...unknown[]], url: string, options?: { initialData?: T; alsoOn?: readonly Topic[] }): UseQueryResult<T> {
+export function useLiveQuery<T>(key: readonly unknown[], url: string, options: { on: readonly Subscription[]; initialData?: T }): UseQueryResult<T> {
   const status = useLiveStatus();
   return useQuery<T>({
     queryKey: key,
-    // A view drawn from several kinds of change is refetched once for any of them (see use-event-stream).
-    meta: options?.alsoOn ? { alsoOn: options.alsoOn } : undefined,
+    meta: { live: options.on },
     queryFn: ({ signal }) => fetchJson<T>(url, signal),
-    initialData: options?.initialData,
+    initialData: options.initialData,
     // The stream announces every change, so data is fresh until it says otherwise.
     staleTime: Infinity,
     // A new key (a filter typed, a range picked) keeps the old rows on screen until its data arrives.

@@ -10,7 +10,7 @@ import type { MetricService } from "./types";
 
 /** Every service with metrics; each row opens its charts. */
 export function MetricServices({ initialData }: { initialData: { services: MetricService[] } }) {
-  const { data, error } = useLiveQuery<{ services: MetricService[] }>(["service", "metric-services"], "/api/v1/metrics/services", { initialData });
+  const { data, error } = useLiveQuery<{ services: MetricService[] }>(["service", "metric-services"], "/api/v1/metrics/services", { initialData, on: ["service"] });
   const services = data?.services ?? [];
   return (
     <div className="space-y-3">

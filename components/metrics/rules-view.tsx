@@ -23,7 +23,7 @@ const stateTones: Record<RuleView["state"], Tone> = { inactive: "neutral", pendi
 
 /** The alert rules and how each evaluated last; admins create, edit and delete them. */
 export function RulesView({ initialData, actions }: { initialData: { rules: RuleView[] }; actions: RuleActions | null }) {
-  const { data, error, refetch } = useLiveQuery<{ rules: RuleView[] }>(["alert", "rules"], "/api/v1/rules", { initialData });
+  const { data, error, refetch } = useLiveQuery<{ rules: RuleView[] }>(["rules"], "/api/v1/rules", { initialData, on: ["rule", "alert"] });
   const [editing, setEditing] = useState<RuleDraft | null>(null);
   const [deleting, setDeleting] = useState<RuleView | null>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);

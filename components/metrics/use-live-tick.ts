@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import type { Subscription } from "@/lib/live/topics";
 import { LIVE_REFRESH_MS } from "./time-range";
 
 /**
@@ -11,6 +12,7 @@ import { LIVE_REFRESH_MS } from "./time-range";
 export function useLiveTick(service: string, live: boolean): number {
   const { data } = useQuery({
     queryKey: ["metric", service, "tick"],
+    meta: { live: [{ topic: "metric", id: service }] satisfies Subscription[] },
     // No request: the stream invalidates this key, and refetching it only reads the clock.
     queryFn: () => Math.floor(Date.now() / LIVE_REFRESH_MS),
     staleTime: Infinity,

@@ -5,13 +5,8 @@ import type { ModesPage } from "./types";
 
 const MODES_URL = "/api/v1/modes";
 
-/**
- * The Modes page depends on two topics: `mode` (desired modes, instances switching) and `service`
- * (instances joining, queue depths). Each refetches its own query; the page shows the newer answer.
- */
+/** The Modes page moves with desired modes and instances switching (`mode`) and with instances joining and queue depths (`service`). */
 export function useModes(initialData: ModesPage): { data: ModesPage; error: Error | null } {
-  const byMode = useLiveQuery<ModesPage>(["mode", "list"], MODES_URL, { initialData });
-  const byService = useLiveQuery<ModesPage>(["service", "modes"], MODES_URL, { initialData });
-  const newer = byService.dataUpdatedAt > byMode.dataUpdatedAt ? byService : byMode;
-  return { data: newer.data ?? initialData, error: byMode.error ?? byService.error };
+  const { data, error } = useLiveQuery<ModesPage>(["mode", "list"], MODES_URL, { initialData, on: ["mode", "service"] });
+  return { data: data ?? initialData, error };
 }

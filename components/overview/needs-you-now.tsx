@@ -195,7 +195,7 @@ function itemsOf(a: AttentionData): Item[] {
 export function NeedsYouNow({ initialData }: { initialData: AttentionData }) {
   const { data = initialData, error } = useLiveQuery<AttentionData>(["alert", "attention"], "/api/v1/attention", {
     initialData,
-    alsoOn: ["incident", "breaker", "mode", "config", "service", "change_request"],
+    on: ["alert", "incident", "breaker", "mode", "config", "service", "change_request"],
   });
   const items = itemsOf(data);
   return (

@@ -22,7 +22,7 @@ function trouble(service: ServiceView, isStale: (i: InstanceView) => boolean): n
 }
 
 export function OverviewLive({ initialData, attention, staleAfterMs, origin }: { initialData: ServicesPage; attention: AttentionData; staleAfterMs: number; origin: string }) {
-  const { data, error, refetch } = useLiveQuery<ServicesPage>(["service", "list"], "/api/v1/services", { initialData });
+  const { data, error, refetch } = useLiveQuery<ServicesPage>(["service", "list"], "/api/v1/services", { initialData, on: ["service"] });
   const services = data?.services ?? [];
   const isStale = useStaleCheck(services, staleAfterMs, refetch);
   const ranked = services.map((s) => ({ service: s, rank: trouble(s, isStale) })).sort((a, b) => a.rank - b.rank || a.service.name.localeCompare(b.service.name));

@@ -8,7 +8,7 @@ import { ChannelsPanel } from "./channels-panel";
 import { LabelTest } from "./label-test";
 import { RouteTreeView } from "./route-tree-view";
 import { TreeEditor } from "./tree-editor";
-import type { ChannelsData, RoutingActions, RoutingData, RoutingTree, VersionsData } from "./types";
+import { CHANNELS_LIVE, type ChannelsData, type RoutingActions, type RoutingData, type RoutingTree, type VersionsData } from "./types";
 import { VersionsList } from "./versions-list";
 
 interface Props {
@@ -17,10 +17,9 @@ interface Props {
   actions: RoutingActions | null;
 }
 
-// Publishing a tree, changing a channel and a delivery's outcome are all announced on the alert topic.
 export function RoutingLive({ initial, actions }: Props) {
-  const { data: routing = initial.routing } = useLiveQuery<RoutingData>(["alert", "routing"], "/api/v1/routing", { initialData: initial.routing });
-  const { data: versions = initial.versions } = useLiveQuery<VersionsData>(["alert", "routing", "versions"], "/api/v1/routing/versions", { initialData: initial.versions });
+  const { data: routing = initial.routing } = useLiveQuery<RoutingData>(["routing", "tree"], "/api/v1/routing", { initialData: initial.routing, on: ["routing"] });
+  const { data: versions = initial.versions } = useLiveQuery<VersionsData>(["routing", "versions"], "/api/v1/routing/versions", { initialData: initial.versions, on: ["routing"] });
   const [editing, setEditing] = useState<{ version: number; tree: RoutingTree } | null>(null);
 
   return (
@@ -63,7 +62,7 @@ export function RoutingLive({ initial, actions }: Props) {
 }
 
 function Channels({ initial, actions }: { initial: ChannelsData; actions: RoutingActions }) {
-  const { data = initial } = useLiveQuery<ChannelsData>(["alert", "channels"], "/api/v1/channels", { initialData: initial });
+  const { data = initial } = useLiveQuery<ChannelsData>(["channels"], "/api/v1/channels", { initialData: initial, on: CHANNELS_LIVE });
   return (
     <Panel title="Channels" description="A channel failing three attempts in a row is flagged until it delivers again.">
       <ChannelsPanel channels={data.channels} actions={actions} />

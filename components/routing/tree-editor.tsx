@@ -10,7 +10,7 @@ import type { Draft } from "./route-edits";
 import { RoutingPreview } from "./routing-preview";
 import { TreeForm } from "./tree-form";
 import { treeIssues } from "./tree-issues";
-import type { ChannelsData, RoutingActions, RoutingData, RoutingTree } from "./types";
+import { CHANNELS_LIVE, type ChannelsData, type RoutingActions, type RoutingData, type RoutingTree } from "./types";
 
 interface Props {
   /** The tree in force now, live: it may move on while the editor is open. */
@@ -38,7 +38,7 @@ function parsed(text: string): { json: unknown } | { error: string } {
  * racing another admin's is refused with a conflict rather than silently overwriting theirs.
  */
 export function TreeEditor({ current, start, channels: initialChannels, publishTree, onDone }: Props) {
-  const { data: channelList = initialChannels } = useLiveQuery<ChannelsData>(["alert", "channels"], "/api/v1/channels", { initialData: initialChannels });
+  const { data: channelList = initialChannels } = useLiveQuery<ChannelsData>(["channels"], "/api/v1/channels", { initialData: initialChannels, on: CHANNELS_LIVE });
   const channels = useMemo(() => channelList.channels.map((c) => c.name), [channelList]);
   const [base, setBase] = useState(current.version);
   const [draft, setDraft] = useState<Draft>(start.tree);

@@ -5,6 +5,7 @@ import type { previewRouting } from "@/lib/domain/routing/preview-routing";
 import type { listRoutingVersions } from "@/lib/domain/routing/routing-versions";
 import type { testRoute } from "@/lib/domain/routing/test-route";
 import type { AsJson } from "@/lib/json";
+import type { Subscription } from "@/lib/live/topics";
 
 export type { ChildRoute, RoutingTree } from "@/lib/domain/routing/tree";
 
@@ -15,6 +16,8 @@ export type VersionsData = AsJson<Awaited<ReturnType<typeof listRoutingVersions>
 /** GET /api/v1/channels. */
 export type ChannelsData = { channels: AsJson<ChannelView>[] };
 export type Channel = AsJson<ChannelView>;
+/** Channels change by their own edits and by deliveries' outcomes, which flag one that keeps failing. */
+export const CHANNELS_LIVE: readonly Subscription[] = ["channel", "alert"];
 /** POST /api/v1/routing/preview. */
 export type RoutingPreview = AsJson<Awaited<ReturnType<typeof previewRouting>>>;
 /** POST /api/v1/routing/test. */

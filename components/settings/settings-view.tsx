@@ -18,8 +18,8 @@ interface Props {
 }
 
 export function SettingsView({ users, tokens, roles, me, actions }: Props) {
-  const usersQuery = useLiveQuery<{ users: UserRow[] }>(usersKey, "/api/v1/users", { initialData: { users } });
-  const tokensQuery = useLiveQuery<{ tokens: TokenRow[] }>(tokensKey, "/api/v1/tokens", { initialData: { tokens } });
+  const usersQuery = useLiveQuery<{ users: UserRow[] }>(usersKey, "/api/v1/users", { initialData: { users }, on: ["user"] });
+  const tokensQuery = useLiveQuery<{ tokens: TokenRow[] }>(tokensKey, "/api/v1/tokens", { initialData: { tokens }, on: ["token"] });
 
   return (
     <div className="space-y-10">

@@ -15,5 +15,5 @@ export interface SettingsActions {
 }
 
 // Users and tokens change only through audited verbs, so the audit topic is their change feed.
-export const usersKey = ["audit", "users"] as const;
-export const tokensKey = ["audit", "tokens"] as const;
+export const usersKey = ["users"] as const;
+export const tokensKey = ["tokens"] as const;

@@ -123,6 +123,31 @@ test("a responder acks with a note and resolves from the drawer; both go on the 
   await expect(drawer).toHaveCount(0);
 });
 
+test("an open drawer refetches for its own alert's changes, not for every other alert's", async ({ page, signInAs }) => {
+  const service = unique("per-alert");
+  const token = await addServiceToken(page.request, unique("alert-token"), service);
+  const [shown, other] = [unique("Shown"), unique("Other")];
+  await fire(page.request, token, service, [shown, other]);
+  const { alerts } = (await (await page.request.get(`/api/v1/alerts?service=${service}`)).json()) as { alerts: { id: number; labels: { alertname: string } }[] };
+  const idOf = (name: string) => alerts.find((a) => a.labels.alertname === name)!.id;
+
+  const responder = (await signInAs("responder")).page;
+  await openLive(responder, `/alerts?alert=${idOf(shown)}`);
+  const drawer = responder.getByRole("complementary", { name: `details of ${shown}` });
+  await expect(drawer.getByText(service, { exact: true })).toBeVisible();
+  const drawerReads: string[] = [];
+  responder.on("request", (r) => new URL(r.url()).pathname === `/api/v1/alerts/${idOf(shown)}` && drawerReads.push(r.url()));
+
+  expect((await page.request.post(`/api/v1/alerts/${idOf(other)}/ack`, { data: { note: "the other one" } })).status()).toBe(200);
+  // The list shows the other alert acknowledged: the tab has had the event, and let the drawer be.
+  await expect(responder.getByRole("row", { name: `alert ${other}` })).toContainText("acknowledged");
+  expect(drawerReads).toEqual([]);
+
+  expect((await page.request.post(`/api/v1/alerts/${idOf(shown)}/ack`, { data: { note: "this one" } })).status()).toBe(200);
+  await expect(drawer.getByRole("list", { name: "Timeline" })).toContainText("this one");
+  expect(drawerReads.length).toBeGreaterThan(0);
+});
+
 test("filters by a label and sorts by a column from the keyboard", async ({ page }) => {
   const [service, run] = [unique("sorted"), unique("run")];
   const token = await addServiceToken(page.request, unique("alert-token"), service);

@@ -1,15 +1,11 @@
 import { EventEmitter } from "node:events";
 import { database } from "@/lib/db/client";
 import { LIVE_CHANNEL, type LiveEvent } from "./events";
-import { topics, type Topic } from "./topics";
+import { ANY_ID, topics, type Topic } from "./topics";
 
 export type Subscriber = (events: LiveEvent[]) => void;
 
-/**
- * The id of the events sent after the LISTEN connection came back: notifications committed while
- * it was down are lost, so every topic may have changed.
- */
-export const ANY_ID = "*";
+export { ANY_ID };
 
 interface Listener {
   emitter: EventEmitter;
@@ -47,6 +43,7 @@ function listener(): Listener {
   database()
     .sql.listen(LIVE_CHANNEL, (payload) => emit(emitter, parseEvents(payload)), () => {
       live.listens += 1;
+      // Notifications committed while the LISTEN connection was down are lost: anything may have changed.
       if (live.listens > 1) emit(emitter, topics.map((topic) => ({ topic, id: ANY_ID })));
     })
     .catch((error: unknown) => console.error("LISTEN failed; retrying when the database answers:", error));

@@ -42,7 +42,7 @@ export const createToken = defineMutation({
       .returning({ id: tokens.id });
     if (!row) throw new Conflict(`A token named ${input.name} exists already.`);
     const shape = { name: input.name, service: input.service ?? null, user: input.user ?? null };
-    return { result: { ...shape, token }, audit: { after: shape }, events: [] };
+    return { result: { ...shape, token }, audit: { after: shape }, events: [{ topic: "token", id: input.name }] };
   },
 });
 
@@ -57,7 +57,7 @@ export const revokeToken = defineMutation({
       .where(eq(tokens.name, input.name))
       .returning({ name: tokens.name, kind: tokens.kind, service: tokens.service });
     if (!row) throw new NotFound(`The token ${input.name}`);
-    return { result: { name: row.name }, audit: { before: row }, events: [] };
+    return { result: { name: row.name }, audit: { before: row }, events: [{ topic: "token", id: row.name }] };
   },
 });
 

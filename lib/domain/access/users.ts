@@ -27,7 +27,7 @@ export const createUser = defineMutation({
     return {
       result: { id: row.id, email: input.email, role: input.role, password },
       audit: { after: { email: input.email, role: input.role } },
-      events: [],
+      events: [{ topic: "user", id: input.email }],
     };
   },
 });
@@ -53,7 +53,7 @@ export const updateUser = defineMutation({
       throw new Conflict("You cannot lower your own role or disable yourself; ask another admin.");
     }
     await tx.update(users).set({ ...after, updatedAt: sql`now()` }).where(eq(users.email, input.email));
-    return { result: { email: input.email, ...after }, audit: { before, after }, events: [] };
+    return { result: { email: input.email, ...after }, audit: { before, after }, events: [{ topic: "user", id: input.email }] };
   },
 });
 

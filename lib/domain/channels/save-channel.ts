@@ -3,7 +3,6 @@ import { channels } from "@/drizzle/schema";
 import { actorName } from "../context";
 import { Conflict, NotFound, Unprocessable, ValidationError } from "../errors";
 import { defineMutation } from "../mutation";
-import { ROUTING_CHANGED } from "../routing/publish-routing";
 import { issuesOf } from "../validation";
 import { configOf, createChannelInput, updateChannelInput } from "./channel-input";
 import { channelView } from "./list-channels";
@@ -24,7 +23,7 @@ export const createChannel = defineMutation({
       .returning();
     if (!row) throw new Conflict(`A channel named ${input.name} exists already.`);
     const view = channelView(row);
-    return { result: view, audit: { after: { name: row.name, type: row.type, config: view.config } }, events: [ROUTING_CHANGED] };
+    return { result: view, audit: { after: { name: row.name, type: row.type, config: view.config } }, events: [{ topic: "channel", id: row.name }] };
   },
 });
 
@@ -62,7 +61,7 @@ export const updateChannel = defineMutation({
     return {
       result: view,
       audit: { before: { config: presentConfig(prior.type, prior.config) }, after: { config: view.config } },
-      events: [ROUTING_CHANGED],
+      events: [{ topic: "channel", id: row!.name }],
     };
   },
 });

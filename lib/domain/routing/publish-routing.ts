@@ -9,7 +9,7 @@ import { currentRouting } from "./current-routing";
 import { CONSOLE, receiversOf, routingTree } from "./tree";
 
 /** The routing tree and the channels decide where alerts go, so their changes are announced on the alert topic. */
-export const ROUTING_CHANGED: LiveEvent = { topic: "alert", id: "routing" };
+export const ROUTING_CHANGED: LiveEvent = { topic: "routing", id: "tree" };
 
 export const publishRoutingInput = z.object({ tree: routingTree, expectedVersion: z.number().int().nonnegative() });
 

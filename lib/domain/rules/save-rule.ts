@@ -10,8 +10,7 @@ import { ruleAlert } from "./rule-alert";
 import { ruleFields, ruleId, updateRuleInput } from "./rule-input";
 import { ruleView, type RuleRow } from "./rule-view";
 
-// Rules are read beside the alerts they raise, so their changes go out on the alert topic.
-const RULES_CHANGED: LiveEvent = { topic: "alert", id: "rules" };
+const ruleChanged = (id: number): LiveEvent[] => [{ topic: "rule", id: String(id) }];
 
 export const createRule = defineMutation({
   action: "rule.create",
@@ -22,7 +21,7 @@ export const createRule = defineMutation({
     await refuseTakenName(tx, input.name, null);
     const [row] = await tx.insert(alertRules).values({ ...input, createdBy: actorName(ctx.actor) }).returning();
     const view = ruleView(row!);
-    return { result: view, audit: { after: view }, events: [RULES_CHANGED] };
+    return { result: view, audit: { after: view }, events: ruleChanged(view.id) };
   },
 });
 
@@ -42,7 +41,7 @@ export const updateRule = defineMutation({
       .where(eq(alertRules.id, id))
       .returning();
     const view = ruleView(row!);
-    return { result: view, audit: { before: ruleView(before), after: view }, events: [RULES_CHANGED] };
+    return { result: view, audit: { before: ruleView(before), after: view }, events: ruleChanged(id) };
   },
 });
 
@@ -55,7 +54,7 @@ export const deleteRule = defineMutation({
     const before = await lockRule(tx, id);
     await resolveRaised(tx, before);
     await tx.delete(alertRules).where(eq(alertRules.id, id));
-    return { result: { deleted: id }, audit: { target: `rule:${before.name}`, before: ruleView(before) }, events: [RULES_CHANGED] };
+    return { result: { deleted: id }, audit: { target: `rule:${before.name}`, before: ruleView(before) }, events: ruleChanged(id) };
   },
 });
 

@@ -8,7 +8,7 @@ import { defineMutation } from "../mutation";
 import { applySilences } from "./apply-silences";
 import { matchesEveryAlert } from "./matches-everything";
 import { createSilenceInput, silenceId } from "./silence-input";
-import { silenceView } from "./silence-view";
+import { silenceChanged, silenceView } from "./silence-view";
 
 export const createSilence = defineMutation({
   action: "silence.create",
@@ -35,7 +35,7 @@ export const createSilence = defineMutation({
       .returning();
     const changed = later ? [] : await applySilences(tx);
     const view = silenceView(row!, changed.length);
-    return { result: view, audit: { target: `silence:${row!.id}`, after: view, reason: input.comment }, events: alertChanged(changed) };
+    return { result: view, audit: { target: `silence:${row!.id}`, after: view, reason: input.comment }, events: [silenceChanged(row!.id), ...alertChanged(changed)] };
   },
 });
 
@@ -63,6 +63,6 @@ export const expireSilence = defineMutation({
       return { result: silenceView(expired), audit: null, events: [] };
     }
     const changed = await applySilences(tx);
-    return { result: silenceView(row), audit: { after: { endsAt: row.endsAt, expiredBy: row.expiredBy } }, events: alertChanged(changed) };
+    return { result: silenceView(row), audit: { after: { endsAt: row.endsAt, expiredBy: row.expiredBy } }, events: [silenceChanged(row.id), ...alertChanged(changed)] };
   },
 });

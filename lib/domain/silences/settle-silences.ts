@@ -4,6 +4,7 @@ import { silences } from "@/drizzle/schema";
 import { alertChanged } from "../alerts/alert-view";
 import { defineMutation } from "../mutation";
 import { applySilences } from "./apply-silences";
+import { silenceChanged } from "./silence-view";
 
 /**
  * Applies silences that started or ended by the clock since last time. Run by the alerts job as
@@ -26,6 +27,6 @@ export const settleSilences = defineMutation({
       returning s.id`);
     if (due.length === 0) return { result: 0, audit: null, events: [] };
     const changed = await applySilences(tx);
-    return { result: changed.length, audit: null, events: alertChanged(changed) };
+    return { result: changed.length, audit: null, events: [...due.map((r) => silenceChanged(r.id as number)), ...alertChanged(changed)] };
   },
 });

@@ -1,4 +1,5 @@
 import type { silences } from "@/drizzle/schema";
+import type { LiveEvent } from "@/lib/live/events";
 
 export type SilenceRow = typeof silences.$inferSelect;
 
@@ -20,4 +21,8 @@ export function silenceView(row: SilenceRow, matchedAlerts = 0) {
     state: silenceState(row),
     matchedAlerts,
   };
+}
+
+export function silenceChanged(id: string | number): LiveEvent {
+  return { topic: "silence", id: String(id) };
 }
