@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedServiceToken, seedUser } from "../support/accounts";
-import { startApp, type TestApp } from "../support/app";
+import { seedServiceToken } from "../support/accounts";
+import type { TestApp } from "../support/app";
+import { startAppWithLane } from "../support/app-with-lane";
 import type { Caller } from "../support/http";
-import { startLane, type TestLane } from "../support/lane";
+import type { TestLane } from "../support/lane";
 import { sseReader } from "../support/sse";
 
 let app: TestApp;
@@ -11,12 +12,7 @@ let operator: Caller;
 let admin: Caller;
 
 beforeAll(async () => {
-  app = await startApp();
-  lane = await startLane(app.databaseUrl);
-  const op = await seedUser(app.database.db, "operator");
-  operator = await app.signedIn(op.email, op.password);
-  const ad = await seedUser(app.database.db, "admin");
-  admin = await app.signedIn(ad.email, ad.password);
+  ({ app, lane, operator, admin } = await startAppWithLane());
 });
 afterAll(async () => {
   await lane?.stop();

@@ -3,10 +3,11 @@ import type { ConfigOverview } from "@/lib/domain/config/overview";
 import type { Delivery } from "@/lib/domain/control/delivery-types";
 import type { ServiceModes } from "@/lib/domain/modes/types";
 import { createBreakwaterClient } from "@/lib/sdk";
-import { seedServiceToken, seedUser, unique } from "../support/accounts";
-import { startApp, type TestApp } from "../support/app";
+import { seedServiceToken, unique } from "../support/accounts";
+import type { TestApp } from "../support/app";
+import { startAppWithLane } from "../support/app-with-lane";
 import type { Caller } from "../support/http";
-import { startLane, type TestLane } from "../support/lane";
+import type { TestLane } from "../support/lane";
 import { eventually } from "./sdk-fixture";
 
 /** Proof of delivery: reports carry `controlRevision` and `configVersion`, and the pages' read models count who applied the last change. */
@@ -16,12 +17,7 @@ let operator: Caller;
 let admin: Caller;
 
 beforeAll(async () => {
-  app = await startApp();
-  lane = await startLane(app.databaseUrl);
-  const op = await seedUser(app.database.db, "operator");
-  operator = await app.signedIn(op.email, op.password);
-  const ad = await seedUser(app.database.db, "admin");
-  admin = await app.signedIn(ad.email, ad.password);
+  ({ app, lane, operator, admin } = await startAppWithLane());
 });
 afterAll(async () => {
   await lane?.stop();

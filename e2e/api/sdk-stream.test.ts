@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createBreakwaterClient, type BreakwaterClient, type BreakwaterClientOptions } from "@/lib/sdk";
-import { seedServiceToken, seedUser, unique } from "../support/accounts";
-import { startApp, type TestApp } from "../support/app";
+import { seedServiceToken, unique } from "../support/accounts";
+import type { TestApp } from "../support/app";
+import { startAppWithLane } from "../support/app-with-lane";
 import type { Caller } from "../support/http";
 import { startLane, type TestLane } from "../support/lane";
 import { startProxy, type TestProxy } from "../support/proxy";
@@ -16,12 +17,7 @@ const clients: BreakwaterClient[] = [];
 const proxies: TestProxy[] = [];
 
 beforeAll(async () => {
-  app = await startApp();
-  lane = await startLane(app.databaseUrl);
-  const op = await seedUser(app.database.db, "operator");
-  operator = await app.signedIn(op.email, op.password);
-  const ad = await seedUser(app.database.db, "admin");
-  admin = await app.signedIn(ad.email, ad.password);
+  ({ app, lane, operator, admin } = await startAppWithLane());
 });
 afterEach(async () => {
   clients.splice(0).forEach((c) => c.close());
