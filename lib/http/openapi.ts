@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { topics } from "@/lib/live/topics";
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import { createTokenInput, revokeTokenInput } from "@/lib/domain/access/service-tokens";
 import { createUserInput, updateUserInput } from "@/lib/domain/access/users";
@@ -190,8 +191,7 @@ export const paths: ZodOpenApiPathsObject = {
       permit: "viewer",
       answers: {
         200: {
-          description:
-            "`event: <topic>` and `data: {\"topic\", \"id\"}` per change (topics: breaker, mode, alert, config, audit, metric, service, incident, change_request, schedule; id `*` when anything in the topic may have changed), a comment every 15 s.",
+          description: `\`event: <topic>\` and \`data: {"topic", "id"}\` per change (topics: ${topics.join(", ")}; the id names the resource, \`*\` when anything in the topic may have changed), a comment every 15 s.`,
           schema: z.string().meta({ example: 'event: service\ndata: {"topic":"service","id":"rag-api"}\n\n' }),
           contentType: "text/event-stream",
         },
