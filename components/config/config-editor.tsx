@@ -14,7 +14,7 @@ import { FrozenNotice } from "./frozen-notice";
 import { noRollout, RolloutFields, rolloutOfDraft } from "./rollout-fields";
 import { documentUrl, pretty, type Body, type ConfigActions, type DocumentPolicy, type Selected, type VersionBody, type VersionsPage } from "./types";
 
-interface Props {
+export interface EditorProps {
   selected: Selected;
   page: VersionsPage;
   canEdit: boolean;
@@ -31,7 +31,7 @@ interface Props {
 type Parsed = { body: Body; issues: Issue[] } | { body: null; issues: Issue[] };
 
 /** Edits a new version: JSON syntax and schema errors inline as you type, then publish with confirmation. */
-export function ConfigEditor({ selected, page, canEdit, actions, base: initialBase, startFrom, onStarted, onPublished, policy }: Props) {
+export function ConfigEditor({ selected, page, canEdit, actions, base: initialBase, startFrom, onStarted, onPublished, policy }: EditorProps) {
   const [base, setBase] = useState(initialBase);
   const [text, setText] = useState(() => pretty(initialBase.body));
   const [message, setMessage] = useState("");

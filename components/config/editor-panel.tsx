@@ -3,18 +3,10 @@
 import { useState } from "react";
 import { useLiveQuery } from "@/components/live/use-live-query";
 import { ErrorState } from "@/components/ui/error-state";
-import { ConfigEditor } from "./config-editor";
-import { documentTopic, documentUrl, type Body, type ConfigActions, type DocumentPolicy, type Selected, type VersionBody, type VersionsPage } from "./types";
+import { ConfigEditor, type EditorProps } from "./config-editor";
+import { documentTopic, documentUrl, type VersionBody } from "./types";
 
-interface Props {
-  selected: Selected;
-  page: VersionsPage;
-  canEdit: boolean;
-  actions: ConfigActions;
-  startFrom: { body: Body; label: string } | null;
-  onStarted: () => void;
-  policy: DocumentPolicy | undefined;
-}
+type Props = Omit<EditorProps, "base" | "onPublished">;
 
 /** The editor starts from the current version; after a publish it starts again from the new one. */
 export function EditorPanel(props: Props) {

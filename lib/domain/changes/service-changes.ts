@@ -5,11 +5,9 @@ import { overrideSummary } from "../breakers/override-summary";
 export const changeKinds = ["mode", "override", "config", "breaker"] as const;
 export type ChangeKind = (typeof changeKinds)[number];
 
-/** One change of a service: an audited decision (mode, override, config) or a breaker's transition. */
-export interface ServiceChange {
+/** An entry of a story: what happened, who decided and why, and the audit event vouching for it. */
+export interface Attributed {
   at: string;
-  kind: ChangeKind;
-  service: string;
   summary: string;
   actor: string | null;
   reason: string | null;
@@ -17,6 +15,12 @@ export interface ServiceChange {
   alertId: number | null;
   auditId: number | null;
   auditHash: string | null;
+}
+
+/** One change of a service: an audited decision (mode, override, config) or a breaker's transition. */
+export interface ServiceChange extends Attributed {
+  kind: ChangeKind;
+  service: string;
 }
 
 const decisions = ["mode.set", "mode.clear", "mode.expire", "breaker.override", "breaker.override.expire", "config.publish", "config.rollback"];

@@ -1,21 +1,14 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { serviceChanges, type ChangeKind } from "../changes/service-changes";
+import { serviceChanges, type Attributed, type ChangeKind } from "../changes/service-changes";
 import { SUSPECT_WINDOW_MS } from "../alerts/suggested-actions";
 import type { IncidentRow } from "./list-incidents";
 
 export type TimelineKind = "alert" | "ack" | "resolve" | ChangeKind | "note";
 
-/** One entry of an incident's story, with who decided and why, and the audit event vouching for it. */
-export interface IncidentEntry {
-  at: string;
+/** One entry of an incident's story. */
+export interface IncidentEntry extends Attributed {
   kind: TimelineKind;
-  summary: string;
-  actor: string | null;
-  reason: string | null;
-  alertId: number | null;
-  auditId: number | null;
-  auditHash: string | null;
 }
 
 type AlertEventRow = { at: Date | string; kind: string; actor: string | null; note: string | null; alert_id: string; name: string | null; severity: string };
