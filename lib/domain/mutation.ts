@@ -33,18 +33,25 @@ export interface MutationSpec<S extends z.ZodType, O> {
 
 export type Permit = Role | "service";
 
-export interface Verb<O> {
+declare const inputType: unique symbol;
+
+/** `I` is the input as a typed caller (a server action) writes it; the verb still parses whatever it is given. */
+export interface Verb<O, I = unknown> {
   (ctx: Ctx, raw: unknown, database?: Db): Promise<O>;
   action: string;
   permit: Permit;
   people?: Role;
+  /** Never set: it only carries `I`. */
+  readonly [inputType]?: I;
 }
+
+export type VerbInput<V> = V extends Verb<unknown, infer I> ? I : never;
 
 /**
  * The one write path: role check, zod parse, then one transaction holding the change, its audit
  * event and the live notification. Refusals are audited folded, per burst (`audit/refusal.ts`).
  */
-export function defineMutation<S extends z.ZodType, O>(spec: MutationSpec<S, O>): Verb<O> {
+export function defineMutation<S extends z.ZodType, O>(spec: MutationSpec<S, O>): Verb<O, z.input<S>> {
   const verb = async (ctx: Ctx, raw: unknown, database = defaultDb()) => {
     const parsed = spec.input.safeParse(raw);
     const input = parsed.success ? parsed.data : undefined;

@@ -5,10 +5,8 @@ import { json } from "./respond";
 
 /** The control document as HTTP, on the console and on the lane alike: an ETag, and a long-poll when asked. */
 export async function controlReadResponse(ctx: Ctx, service: string, req: Request): Promise<Response> {
-  const url = new URL(req.url);
   const read = await readControl(db(), ctx, service, {
-    wait: url.searchParams.get("wait"),
-    instance: url.searchParams.get("instance"),
+    query: new URL(req.url).searchParams,
     ifNoneMatch: req.headers.get("if-none-match"),
     signal: req.signal,
   });

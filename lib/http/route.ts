@@ -1,8 +1,10 @@
+import type { z } from "zod";
 import { currentCtx } from "@/lib/auth/current";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/domain/access/roles";
 import type { Ctx } from "@/lib/domain/context";
-import { checkPermit, type Permit, type Verb } from "@/lib/domain/mutation";
+import { checkPermit, type Verb } from "@/lib/domain/mutation";
+import { parseQuery } from "@/lib/domain/validation";
 import { measured } from "@/lib/observability/http-metrics";
 import { bearerOf } from "@/lib/auth/tokens";
 import { readJson } from "./body";
@@ -30,21 +32,19 @@ export function publicRoute<P extends Params>(fn: (call: Omit<Call<P>, "ctx">) =
 }
 
 /**
- * A route that reads: the caller must hold `permit` (a least role, or a service token whose scope
- * covers `service(params)`); a refusal is audited as `read` of the path.
+ * A route that reads: the caller must hold the least role `permit`, or the refusal is audited as
+ * `read` of the path. With a `query` schema the handler gets the query string parsed; a bad one is
+ * a 400 naming the parameter, answered only to a caller who may read.
  */
-export function readRoute<P extends Params>(
-  permit: Role | "service",
-  fn: (call: Call<P>) => Promise<Result>,
-  service?: (params: P, url: URL) => string | null,
-) {
+export function readRoute<P extends Params, Q = undefined>(permit: Role, fn: (call: Call<P> & { query: Q }) => Promise<Result>, query?: z.ZodType<Q>) {
   return measured(async (req: Request, context: RouteContext<P>) => {
     const ctx = await currentCtx();
     try {
       const params = await context.params;
       const url = new URL(req.url);
-      await checkPermit(db(), ctx, { action: "read", permit }, { target: url.pathname, service: service?.(params, url) ?? null });
-      return toResponse(await fn({ req, ctx, params }));
+      await checkPermit(db(), ctx, { action: "read", permit }, { target: url.pathname, service: null });
+      const parsed = query ? parseQuery(query, url.searchParams) : undefined;
+      return toResponse(await fn({ req, ctx, params, query: parsed as Q }));
     } catch (error) {
       return errorResponse(error, ctx.requestId);
     }
@@ -80,5 +80,3 @@ export function writeRoute<P extends Params, O>(
 function toResponse(result: Result): Response {
   return result instanceof Response ? result : json(result);
 }
-
-export type { Permit };

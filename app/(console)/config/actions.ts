@@ -17,68 +17,34 @@ import { setConfigPolicy } from "@/lib/domain/config/policy/set-policy";
 import { deleteTemplate, saveTemplate } from "@/lib/domain/config/templates";
 import type { Published } from "@/components/config/types";
 import { Conflict, Unprocessable, ValidationError, type Issue } from "@/lib/domain/errors";
-import { attempt } from "../attempt";
+import type { VerbInput } from "@/lib/domain/mutation";
+import { action, attempt } from "../attempt";
 
 // Public endpoints: the verbs check the caller's role and parse the input themselves.
 
-type Document = { service: string; environment: string };
-
-type Safety = { breakGlass?: { reason: string }; override?: { reason: string } };
-type Rollout = { rollout?: { steps: number[]; stepSeconds: number } };
-
-export async function publish(input: Document & Safety & Rollout & { body: Record<string, unknown>; message: string; expectedVersion: number; bakeMinutes?: number }) {
+export async function publish(input: VerbInput<typeof publishConfig>) {
   return attempt(() => answered(async () => publishConfig(await currentCtx(), input)));
 }
 
-export async function rollback(input: Document & { toVersion: number; reason: string; expectedVersion: number }) {
+export async function rollback(input: VerbInput<typeof rollbackConfig>) {
   return attempt(() => answered(async () => rollbackConfig(await currentCtx(), input)));
 }
 
-export async function saveSchema(input: Document & { schema: Record<string, unknown> | null }) {
-  return attempt(async () => {
-    await setConfigSchema(await currentCtx(), input);
-    return null;
-  });
-}
+export const saveSchema = action(setConfigSchema);
 
-export async function endBakeEarly(input: Document) {
-  return attempt(async () => {
-    await endBake(await currentCtx(), input);
-    return null;
-  });
-}
+export const endBakeEarly = action(endBake);
 
-export async function reveal(input: Document & { version: number }) {
-  return attempt(async () => (await revealConfig(await currentCtx(), input)).body);
-}
+export const reveal = action(revealConfig, (revealed) => revealed.body);
 
-export async function saveAsTemplate(input: { name: string; body: Record<string, unknown> }) {
-  return attempt(async () => {
-    await saveTemplate(await currentCtx(), input);
-    return null;
-  });
-}
+export const saveAsTemplate = action(saveTemplate);
 
-export async function removeTemplate(input: { name: string }) {
-  return attempt(async () => {
-    await deleteTemplate(await currentCtx(), input);
-    return null;
-  });
-}
+export const removeTemplate = action(deleteTemplate);
 
-export async function addConfigEnvironment(input: { name: string }) {
-  return attempt(async () => {
-    await addEnvironment(await currentCtx(), input);
-    return null;
-  });
-}
+export const addConfigEnvironment = action(addEnvironment);
 
-export async function savePolicy(input: Document & { approvals: number; freezeWhileCritical: boolean }) {
-  return attempt(async () => {
-    await setConfigPolicy(await currentCtx(), input);
-    return null;
-  });
-}
+export const savePolicy = action(setConfigPolicy);
+
+type Document = { service: string; environment: string };
 
 const rolloutMoves = { advance: advanceRollout, pause: pauseRollout, abort: abortRollout };
 
@@ -92,23 +58,11 @@ export async function moveRollout({ move, ...input }: Document & { move: keyof t
 }
 
 /** The request's status after the approval: still pending, applied, or stale (the document moved). */
-export async function approveRequest(input: { id: number }) {
-  return attempt(async () => (await approveChangeRequest(await currentCtx(), input)).changeRequest.status);
-}
+export const approveRequest = action(approveChangeRequest, (approved) => approved.changeRequest.status);
 
-export async function rejectRequest(input: { id: number; reason: string }) {
-  return attempt(async () => {
-    await rejectChangeRequest(await currentCtx(), input);
-    return null;
-  });
-}
+export const rejectRequest = action(rejectChangeRequest);
 
-export async function reviewRequest(input: { id: number }) {
-  return attempt(async () => {
-    await reviewChangeRequest(await currentCtx(), input);
-    return null;
-  });
-}
+export const reviewRequest = action(reviewChangeRequest);
 
 async function answered(run: () => Promise<PublishResult>): Promise<Published> {
   try {

@@ -2,7 +2,7 @@
 
 import { currentCtx } from "@/lib/auth/current";
 import { createRule, deleteRule, updateRule } from "@/lib/domain/rules/save-rule";
-import { attempt } from "../attempt";
+import { action, attempt } from "../attempt";
 
 // Public endpoints: the verbs check the caller's role and parse the input themselves.
 
@@ -10,6 +10,8 @@ export async function saveRule(input: Record<string, unknown>) {
   return attempt(async () => (input.id === undefined ? createRule(await currentCtx(), input) : updateRule(await currentCtx(), input)));
 }
 
+const remove = action(deleteRule);
+
 export async function removeRule(id: number) {
-  return attempt(async () => deleteRule(await currentCtx(), { id }));
+  return remove({ id });
 }

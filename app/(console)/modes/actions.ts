@@ -3,16 +3,17 @@
 import { currentCtx } from "@/lib/auth/current";
 import type { ControlDocument } from "@/lib/domain/control/document";
 import { Conflict } from "@/lib/domain/errors";
+import type { VerbInput } from "@/lib/domain/mutation";
 import { clearMode, setMode } from "@/lib/domain/modes/set-mode";
 import { attempt } from "../attempt";
 
 // Public endpoints: the verbs check the caller's role and parse the input themselves.
 
-export async function flipMode(input: { service: string; mode: string; reason: string; expiresAt: string | null; expectedRevision: number }) {
+export async function flipMode(input: VerbInput<typeof setMode>) {
   return attempt(() => orConflict(async () => setMode(await currentCtx(), input)));
 }
 
-export async function returnToAutomatic(input: { service: string; reason: string; expectedRevision: number }) {
+export async function returnToAutomatic(input: VerbInput<typeof clearMode>) {
   return attempt(() => orConflict(async () => clearMode(await currentCtx(), input)));
 }
 

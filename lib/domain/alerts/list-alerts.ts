@@ -47,11 +47,6 @@ export const alertFilter = alertQuery.refine((f) => !(f.sort && f.before), { mes
 
 export type AlertFilter = z.output<typeof alertFilter>;
 
-/** The query string as the filter reads it, `label` possibly repeated. */
-export function filterParams(params: URLSearchParams): Record<string, unknown> {
-  return { ...Object.fromEntries(params), label: params.getAll("label") };
-}
-
 /** Newest first, paged by id: pass the last id of a page as `before` for the next; or the first page in another order. */
 export async function listAlerts(db: Db, filter: AlertFilter): Promise<{ alerts: AlertView[]; nextBefore: number | null }> {
   const where: SQL[] = [];

@@ -110,7 +110,7 @@ export const MAX_SKEW_MS = 5 * 60_000;
  * When a state event happened, at most now plus the skew: an event dated in the future would
  * otherwise make every later (true) event look late, freezing the instance's state.
  */
-export function eventTime(at: string | Date | undefined, now: Date): Date {
+function eventTime(at: string | Date | undefined, now: Date): Date {
   if (!at) return now;
   return new Date(Math.min(new Date(at).getTime(), now.getTime() + MAX_SKEW_MS));
 }

@@ -1,8 +1,6 @@
 import { z } from "zod";
-import { ValidationError } from "../errors";
 import { fromAlertId, reason } from "../modes/inputs";
 import { serviceName } from "../services/report-schema";
-import { issuesOf } from "../validation";
 import { rolloutPlan } from "./rollout/input";
 
 export const environmentName = z
@@ -55,11 +53,4 @@ export type PublishInput = z.output<typeof publishInput>;
 /** The audit target of a document; metric annotations look events up by it. */
 export function documentTarget(d: { service: string; environment: string }): string {
   return `config:${d.service}/${d.environment}`;
-}
-
-/** Parses route parameters or a query for a read, refusing them as a 400 like a verb's input. */
-export function parseOrRefuse<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new ValidationError(issuesOf(parsed.error));
-  return parsed.data;
 }

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { Ctx } from "../context";
-import { ValidationError } from "../errors";
 import { checkPermit } from "../mutation";
-import { issuesOf } from "../validation";
+import { parseQuery } from "../validation";
 import { controlStateAt } from "./cached-document";
 import { controlRevision, documentFor, etagOf, type ControlDocument } from "./document";
 import { waitForControlChange } from "./long-poll";
@@ -26,18 +25,16 @@ export async function readControl(
   database: Db,
   ctx: Ctx,
   service: string,
-  request: { wait: string | null; instance: string | null; ifNoneMatch: string | null; signal: AbortSignal },
+  request: { query: URLSearchParams; ifNoneMatch: string | null; signal: AbortSignal },
 ): Promise<ControlRead> {
   if (ctx.actor.kind !== "user") {
     await checkPermit(database, ctx, { action: "read", permit: "service" }, { target: `control:${service}`, service });
   }
-  const parsed = query.safeParse({ wait: request.wait ?? undefined, instance: request.instance ?? undefined });
-  if (!parsed.success) throw new ValidationError(issuesOf(parsed.error));
+  const { wait, instance = null } = parseQuery(query, request.query);
   const revision = await controlRevision(database, service);
-  const instance = parsed.data.instance ?? null;
   if (!matches(request.ifNoneMatch, etagOf(revision))) return answer(database, service, revision, instance);
-  if (parsed.data.wait === 0) return { status: 304, etag: etagOf(revision) };
-  const changedTo = await waitForControlChange(service, revision, parsed.data.wait * 1000, request.signal);
+  if (wait === 0) return { status: 304, etag: etagOf(revision) };
+  const changedTo = await waitForControlChange(service, revision, wait * 1000, request.signal);
   return changedTo === null ? { status: 304, etag: etagOf(revision) } : answer(database, service, changedTo, instance);
 }
 

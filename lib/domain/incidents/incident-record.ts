@@ -13,7 +13,7 @@ export async function incidentRecord(db: Db, id: number, now = new Date()) {
   return recordOf(incident, now);
 }
 
-export function recordOf(incident: IncidentDetail, now: Date) {
+function recordOf(incident: IncidentDetail, now: Date) {
   const opened = Date.parse(incident.openedAt);
   const end = incident.resolvedAt ? Date.parse(incident.resolvedAt) : now.getTime();
   const firstAck = incident.timeline.find((e) => e.kind === "ack")?.at ?? null;

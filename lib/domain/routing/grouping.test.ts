@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupKeyOf, groupLabels, repeatDueAt, triggerDueAt } from "./grouping";
+import { groupKeyOf, groupLabels, triggerDueAt } from "./grouping";
 
 const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s));
 const timers = { groupWaitSeconds: 30, groupIntervalSeconds: 300 };
@@ -33,9 +33,5 @@ describe("grouping", () => {
   it("sends later alerts of a group group_interval after its last flush", () => {
     expect(triggerDueAt({ firstDueAt: at(30), flushedAt: at(31) }, at(100), timers)).toEqual(at(331));
     expect(triggerDueAt({ firstDueAt: at(30), flushedAt: at(31) }, at(400), timers)).toEqual(at(400));
-  });
-
-  it("repeats an unchanged alert every repeat_interval", () => {
-    expect(repeatDueAt(at(10), 3600)).toEqual(new Date(at(10).getTime() + 3_600_000));
   });
 });

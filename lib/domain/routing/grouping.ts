@@ -34,11 +34,6 @@ export function triggerDueAt(group: GroupState | null, now: Date, timers: GroupT
   return latest(now, addSeconds(group.flushedAt, timers.groupIntervalSeconds));
 }
 
-/** An unchanged alert still firing unacknowledged notifies again every `repeat_interval`. */
-export function repeatDueAt(lastNotifiedAt: Date, repeatIntervalSeconds: number): Date {
-  return addSeconds(lastNotifiedAt, repeatIntervalSeconds);
-}
-
 export function addSeconds(at: Date, seconds: number): Date {
   return new Date(at.getTime() + seconds * 1000);
 }

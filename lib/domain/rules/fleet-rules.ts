@@ -6,7 +6,7 @@ import type { RuleFields } from "./rule-input";
 import { createRule } from "./save-rule";
 
 /** The rules every simulated service starts with: failing calls, slow calls, an open breaker. */
-export function fleetRules(service: string): RuleFields[] {
+function fleetRules(service: string): RuleFields[] {
   const common = { service, tags: {}, labels: { team: "demo" }, annotations: {} };
   return [
     { ...common, name: `${service}-high-error-rate`, metric: reportSeries.errorRate, aggregation: "avg", windowSeconds: 60, comparator: ">", threshold: 0.25, forSeconds: 30, severity: "critical" },

@@ -1,7 +1,7 @@
 import { schedules } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
 import { actorName, type Ctx } from "../context";
-import { defineMutation, type Verb } from "../mutation";
+import { defineMutation, type Verb, type VerbInput } from "../mutation";
 import { checkPending, lockRequest } from "../config/change-requests/lock-request";
 import { checkExpected, lockDocument } from "../config/lock-document";
 import { lockControl } from "../control/revision";
@@ -85,7 +85,7 @@ export const scheduleChangeRequest = defineMutation({
  * `POST /api/v1/schedules`: each kind is its own verb with its own least role (operator for a
  * mode flip, admin for a change request); this picks one by the body's `kind`.
  */
-export const createSchedule: Verb<{ id: number; status: "pending" }> = Object.assign(
+export const createSchedule: Verb<{ id: number; status: "pending" }, VerbInput<typeof scheduleModeFlip> | VerbInput<typeof scheduleChangeRequest>> = Object.assign(
   (ctx: Ctx, raw: unknown, database?: Db) =>
     (raw as { kind?: unknown } | null)?.kind === "apply_change_request" ? scheduleChangeRequest(ctx, raw, database) : scheduleModeFlip(ctx, raw, database),
   { action: "schedule.create", permit: "operator" as const },

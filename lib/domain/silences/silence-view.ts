@@ -3,7 +3,7 @@ import type { LiveEvent } from "@/lib/live/events";
 
 export type SilenceRow = typeof silences.$inferSelect;
 
-export function silenceState(row: Pick<SilenceRow, "startsAt" | "endsAt">, now = new Date()): "pending" | "active" | "expired" {
+function silenceState(row: Pick<SilenceRow, "startsAt" | "endsAt">, now = new Date()): "pending" | "active" | "expired" {
   if (row.endsAt <= now) return "expired";
   return row.startsAt > now ? "pending" : "active";
 }

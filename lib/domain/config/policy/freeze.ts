@@ -13,7 +13,7 @@ export interface FreezingAlert {
  * The critical alerts of a service that are not resolved (acknowledged still burns), for the
  * document's environment when the alert names one, as the bake's rollback also reads them.
  */
-export async function criticalAlerts(db: Db, service: string, environment: string): Promise<FreezingAlert[]> {
+async function criticalAlerts(db: Db, service: string, environment: string): Promise<FreezingAlert[]> {
   const rows = await db.execute<{ id: number; name: string; since: string }>(sql`
     select id, coalesce(labels ->> 'alertname', 'alert') as name, starts_at as since from alerts
     where service = ${service} and severity = 'critical' and state <> 'resolved'

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { configDrift } from "@/lib/domain/config/drift";
-import { documentPath, parseOrRefuse } from "@/lib/domain/config/inputs";
+import { documentPath } from "@/lib/domain/config/inputs";
+import { parseOrRefuse } from "@/lib/domain/validation";
 import { readRoute } from "@/lib/http/route";
 
 export const GET = readRoute<{ service: string; environment: string }>("viewer", ({ params }) => {

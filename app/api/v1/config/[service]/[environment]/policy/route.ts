@@ -1,7 +1,8 @@
 import { db } from "@/lib/db/client";
-import { documentPath, parseOrRefuse } from "@/lib/domain/config/inputs";
+import { documentPath } from "@/lib/domain/config/inputs";
 import { documentPolicy } from "@/lib/domain/config/policy/document-policy";
 import { setConfigPolicy } from "@/lib/domain/config/policy/set-policy";
+import { parseOrRefuse } from "@/lib/domain/validation";
 import { readRoute, writeRoute } from "@/lib/http/route";
 import { withDocument } from "../with-document";
 
