@@ -31,7 +31,8 @@ export interface MutationSpec<S extends z.ZodType, O> {
   run: (tx: Db, input: z.output<S>, ctx: Ctx) => Promise<Change<O>>;
 }
 
-export type Permit = Role | "service";
+/** A least role; `service` for a service token of the service (and people from `people` up); `system` for what only the console's own jobs do. */
+export type Permit = Role | "service" | "system";
 
 declare const inputType: unique symbol;
 
@@ -92,6 +93,10 @@ export async function checkPermit(
     throw new Unauthenticated();
   }
   if (actor.kind === "user" && can(actor.role, rule)) return;
+  if (rule.permit === "system") {
+    await refuse(database, ctx, rule.action, about.target, "only the console's own jobs");
+    throw new Forbidden("Only the console itself does this.");
+  }
   if (rule.permit === "service") {
     if (actor.kind === "service" && (actor.scope === "*" || about.service === null || actor.scope === about.service)) return;
     await refuse(database, ctx, rule.action, about.target, actor.kind === "service" ? `token scoped to ${actor.scope}` : "not a service token");

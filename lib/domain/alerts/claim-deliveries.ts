@@ -25,7 +25,7 @@ export interface ClaimedDelivery {
  */
 export const claimDeliveries = defineMutation({
   action: "delivery.claim",
-  permit: "admin",
+  permit: "system",
   input: z.object({ limit: z.number().int().positive().max(500) }),
   target: () => null,
   async run(tx, { limit }) {
@@ -58,7 +58,7 @@ export const claimDeliveries = defineMutation({
 /** Puts back the rows of senders that died mid-send. */
 export const reclaimStalled = defineMutation({
   action: "delivery.reclaim",
-  permit: "admin",
+  permit: "system",
   input: z.object({}),
   target: () => null,
   async run(tx) {
@@ -77,7 +77,7 @@ export const reclaimStalled = defineMutation({
  */
 export const releaseClaims = defineMutation({
   action: "delivery.release",
-  permit: "admin",
+  permit: "system",
   input: z.object({ ids: z.array(z.number().int()).min(1).max(500) }),
   target: () => null,
   async run(tx, { ids }) {

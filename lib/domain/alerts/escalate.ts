@@ -20,7 +20,7 @@ const unacknowledgedTooLong = and(
  */
 export const escalateAlert = defineMutation({
   action: "alert.escalate",
-  permit: "responder",
+  permit: "system",
   input: alertRef,
   target: (i) => `alert:${i.id}`,
   async run(tx, { id }) {

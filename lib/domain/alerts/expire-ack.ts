@@ -14,7 +14,7 @@ import { recordTimeline } from "./timeline";
  */
 export const expireAck = defineMutation({
   action: "alert.ack.expire",
-  permit: "responder",
+  permit: "system",
   input: alertRef,
   target: (i) => `alert:${i.id}`,
   async run(tx, { id }) {

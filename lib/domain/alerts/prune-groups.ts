@@ -10,7 +10,7 @@ import { defineMutation } from "../mutation";
  */
 export const pruneGroups = defineMutation({
   action: "alert.groups.prune",
-  permit: "admin",
+  permit: "system",
   input: z.object({}),
   target: () => null,
   async run(tx) {

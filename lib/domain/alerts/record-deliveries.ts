@@ -26,7 +26,7 @@ const request = z.object({
  */
 export const recordDeliveries = defineMutation({
   action: "delivery.record",
-  permit: "admin",
+  permit: "system",
   input: z.object({ requests: z.array(request).min(1) }),
   target: () => null,
   async run(tx, { requests }) {

@@ -12,7 +12,7 @@ import { queueRepeats } from "./notifications";
  */
 export const repeatNotifications = defineMutation({
   action: "alert.repeat",
-  permit: "responder",
+  permit: "system",
   input: z.object({ limit: z.number().int().positive().default(100) }),
   target: () => null,
   async run(tx, { limit }) {

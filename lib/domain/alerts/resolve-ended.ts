@@ -12,7 +12,7 @@ import { recordTimeline } from "./timeline";
  */
 export const resolveEnded = defineMutation({
   action: "alert.end",
-  permit: "responder",
+  permit: "system",
   input: z.object({ limit: z.number().int().positive().default(100) }),
   target: () => null,
   async run(tx, { limit }) {

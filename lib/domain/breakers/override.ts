@@ -66,7 +66,7 @@ export const setBreakerOverride = defineMutation({
  */
 export const expireBreakerOverride = defineMutation({
   action: "breaker.override.expire",
-  permit: "operator",
+  permit: "system",
   input: z.object({ service: serviceName, breaker: breakerName }),
   target: (i) => `breaker:${i.service}/${i.breaker}`,
   async run(tx, input) {

@@ -19,7 +19,7 @@ const bakeFailure = documentPath.extend({ version: z.number().int().positive(), 
  */
 export const rollBackBake = defineMutation({
   action: "config.rollback",
-  permit: "admin",
+  permit: "system",
   input: bakeFailure,
   target: documentTarget,
   async run(tx, input, ctx) {

@@ -61,7 +61,7 @@ export async function servicesWithDriftedChoice(db: Db): Promise<string[]> {
 /** The job's way to catch a service's automatic mode up; telemetry, so recorded in the mode history but not audited. */
 export const settleAutomaticMode = defineMutation({
   action: "mode.automatic",
-  permit: "operator",
+  permit: "system",
   input: z.object({ service: serviceName }),
   target: (i) => `service:${i.service}`,
   async run(tx, input) {

@@ -16,7 +16,7 @@ import { changeEvents } from "../control/change-events";
  */
 export const expireMode = defineMutation({
   action: "mode.expire",
-  permit: "operator",
+  permit: "system",
   input: z.object({ service: serviceName }),
   target: (i) => `service:${i.service}`,
   async run(tx, input) {

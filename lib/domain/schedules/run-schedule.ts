@@ -20,7 +20,7 @@ type Outcome = { applied: true; detail: Record<string, unknown> } | { applied: f
  */
 export const runSchedule = defineMutation({
   action: "schedule.apply",
-  permit: "admin",
+  permit: "system",
   input: schedulePath,
   target: scheduleTarget,
   async run(tx, input) {

@@ -12,7 +12,7 @@ import { silenceChanged } from "./silence-view";
  */
 export const settleSilences = defineMutation({
   action: "silence.settle",
-  permit: "responder",
+  permit: "system",
   input: z.object({}),
   target: () => null,
   async run(tx) {

@@ -27,7 +27,7 @@ export const advanceRollout = defineMutation({
  */
 export const stepRolloutOnTime = defineMutation({
   action: "config.rollout.advance",
-  permit: "admin",
+  permit: "system",
   input: rolloutAt,
   target: documentTarget,
   async run(tx, input, ctx) {

@@ -18,7 +18,7 @@ import { rolloutAt } from "./verb-inputs";
  */
 export const haltTrippedRollout = defineMutation({
   action: "config.rollback",
-  permit: "admin",
+  permit: "system",
   input: rolloutAt,
   target: documentTarget,
   async run(tx, input, ctx) {
