@@ -4,7 +4,13 @@ import { defineConfig } from "vitest/config";
 const root = fileURLToPath(new URL("./", import.meta.url));
 
 export default defineConfig({
-  resolve: { alias: [{ find: /^@\//, replacement: root }] },
+  // tsconfig.json's paths, which Vitest does not read: outside Next.js's bundler `server-only` is its empty module.
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: root },
+      { find: /^server-only$/, replacement: `${root}node_modules/next/dist/compiled/server-only/empty.js` },
+    ],
+  },
   test: {
     // A stray `.only` must fail the run rather than pass it with one test.
     allowOnly: false,

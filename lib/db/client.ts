@@ -1,8 +1,10 @@
+import "server-only";
 import { drizzle, type PostgresJsQueryResultHKT } from "drizzle-orm/postgres-js";
 import type { PgDatabase } from "drizzle-orm/pg-core";
 import postgres from "postgres";
 import * as schema from "@/drizzle/schema";
 import { databaseUrl, env } from "@/lib/env";
+import { processSingleton } from "@/lib/process-singleton";
 
 /** A database or a transaction: query functions take one of these first. */
 export type Db = PgDatabase<PostgresJsQueryResultHKT, typeof schema>;
@@ -34,12 +36,9 @@ export function connect(url: string, max = env().DATABASE_POOL_SIZE): Database {
   return { db: drizzle(sql, { schema }), sql, close: () => sql.end({ timeout: 5 }) };
 }
 
-// Next.js may load this module in several bundles of one process; one pool per process all the same.
-const slot = globalThis as typeof globalThis & { __breakwaterDb?: Database };
-
+/** This process's one pool. */
 export function database(): Database {
-  slot.__breakwaterDb ??= connect(databaseUrl());
-  return slot.__breakwaterDb;
+  return processSingleton("db", () => connect(databaseUrl()));
 }
 
 export function db(): Db {

@@ -1,3 +1,4 @@
+import "server-only";
 import { constants, existsSync, promises as fs } from "node:fs";
 import { createServer } from "node:net";
 import { userInfo } from "node:os";

@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { Overloaded } from "@/lib/domain/errors";
 import { env } from "@/lib/env";

@@ -1,3 +1,4 @@
+import "server-only";
 import type postgres from "postgres";
 
 /** The login role the embedded setup creates for the console to run as; with DATABASE_URL the operator names their own. */

@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import { databaseAway } from "@/lib/db/away";
 import { db as defaultDb, type Db } from "@/lib/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import { db as defaultDb, type Db } from "@/lib/db/client";
 import { publish, type LiveEvent } from "@/lib/live/events";

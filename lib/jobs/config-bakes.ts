@@ -2,6 +2,7 @@ import { db, type Db } from "@/lib/db/client";
 import { failedBakes, rollBackBake } from "@/lib/domain/config/auto-rollback";
 import { systemCtx } from "@/lib/domain/context";
 import { subscribe } from "@/lib/live/listener";
+import { processSingleton } from "@/lib/process-singleton";
 
 /**
  * Rolls back each baking version during whose bake a critical alert of its service came in. Every
@@ -12,7 +13,7 @@ export async function rollBackFailedBakes(database: Db): Promise<void> {
 }
 
 // One watch per process even if start-up runs twice.
-const slot = globalThis as typeof globalThis & { __breakwaterBakeWatch?: () => void };
+const watch = processSingleton("bakeWatch", (): { stop?: () => void } => ({}));
 
 /**
  * Runs the check as soon as an alert changes, rather than on the next tick, so a bad version is
@@ -20,7 +21,7 @@ const slot = globalThis as typeof globalThis & { __breakwaterBakeWatch?: () => v
  * another runs follows it.
  */
 export function watchBakes(): () => void {
-  if (slot.__breakwaterBakeWatch) return slot.__breakwaterBakeWatch;
+  if (watch.stop) return watch.stop;
   let running = false;
   let again = false;
   const check = async () => {
@@ -40,9 +41,9 @@ export function watchBakes(): () => void {
   const unsubscribe = subscribe((events) => {
     if (events.some((e) => e.topic === "alert")) void check();
   });
-  slot.__breakwaterBakeWatch = () => {
+  watch.stop = () => {
     unsubscribe();
-    slot.__breakwaterBakeWatch = undefined;
+    watch.stop = undefined;
   };
-  return slot.__breakwaterBakeWatch;
+  return watch.stop;
 }

@@ -1,4 +1,5 @@
 import { db, type Db } from "@/lib/db/client";
+import { processSingleton } from "@/lib/process-singleton";
 import { startAlertWork } from "./alerts";
 import { anchorAuditChain } from "./audit-anchor";
 import { refreshAutomaticModes } from "./automatic-modes";
@@ -29,7 +30,7 @@ const jobs: [string, (database: Db) => Promise<void>][] = [
 ];
 
 // One loop per process even if start-up runs twice.
-const slot = globalThis as typeof globalThis & { __breakwaterJobsStarted?: boolean };
+const loop = processSingleton("jobs", () => ({ started: false }));
 
 /**
  * Runs the background jobs every couple of seconds in this process until it is told to stop. A
@@ -38,8 +39,8 @@ const slot = globalThis as typeof globalThis & { __breakwaterJobsStarted?: boole
  * them, which resolves once the round in flight and the sends in flight are done.
  */
 export function startJobs(): () => Promise<void> {
-  if (slot.__breakwaterJobsStarted) return async () => {};
-  slot.__breakwaterJobsStarted = true;
+  if (loop.started) return async () => {};
+  loop.started = true;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let current: Promise<void> | null = null;

@@ -1,20 +1,19 @@
 import { setMaxListeners } from "node:events";
 import { Overloaded } from "@/lib/domain/errors";
+import { processSingleton } from "@/lib/process-singleton";
 
 /** How soon a client whose stream this process closed should come back, to another process by then. */
 export const RECONNECT_HINT_MS = 1_000;
 const RETRY_AFTER_SECONDS = 1;
 
-// One per process even when Next.js loads this module in several bundles.
-const slot = globalThis as typeof globalThis & { __breakwaterDraining?: AbortController };
-
+// One per process.
 function draining(): AbortController {
-  if (!slot.__breakwaterDraining) {
-    slot.__breakwaterDraining = new AbortController();
+  return processSingleton("draining", () => {
+    const created = new AbortController();
     // Every open stream and long-poll listens for it; a fleet holds far more than ten.
-    setMaxListeners(0, slot.__breakwaterDraining.signal);
-  }
-  return slot.__breakwaterDraining;
+    setMaxListeners(0, created.signal);
+    return created;
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { enabledUserIds, liveTokenIds } from "@/lib/domain/access/principal";
+import { processSingleton } from "@/lib/process-singleton";
 import { drainSignal, refuseWhileDraining, retryHint } from "./draining";
 import type { LiveEvent } from "./events";
 import { subscribe } from "./listener";
@@ -30,12 +31,9 @@ interface Hub {
   pending: LiveEvent[];
 }
 
-// One hub per process even when Next.js loads this module in several bundles.
-const slot = globalThis as typeof globalThis & { __breakwaterEventStream?: Hub };
-
+// One hub per process.
 function hub(): Hub {
-  slot.__breakwaterEventStream ??= { clients: new Map(), stop: null, pending: [] };
-  return slot.__breakwaterEventStream;
+  return processSingleton("eventStream", (): Hub => ({ clients: new Map(), stop: null, pending: [] }));
 }
 
 export function streamClientCount(): number {

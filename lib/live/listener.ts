@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
 import { database } from "@/lib/db/client";
+import { processSingleton } from "@/lib/process-singleton";
 import { LIVE_CHANNEL, type LiveEvent } from "./events";
 import { ANY_ID, topics, type Topic } from "./topics";
 
@@ -11,9 +12,6 @@ interface Listener {
   emitter: EventEmitter;
   listens: number;
 }
-
-// Next.js may load this module in several bundles of one process; one LISTEN connection all the same.
-const slot = globalThis as typeof globalThis & { __breakwaterLiveListener?: Listener };
 
 /**
  * Calls `subscriber` with the events of every committed change, from this process's one LISTEN
@@ -32,12 +30,15 @@ export function subscribe(subscriber: Subscriber): () => void {
   return () => void emitter.off("events", guarded);
 }
 
+// One LISTEN connection per process.
 function listener(): Listener {
-  if (slot.__breakwaterLiveListener) return slot.__breakwaterLiveListener;
+  return processSingleton("liveListener", listen);
+}
+
+function listen(): Listener {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
   const live: Listener = { emitter, listens: 0 };
-  slot.__breakwaterLiveListener = live;
   // postgres.js re-issues LISTEN by itself whenever its connection comes back, including after a
   // failed first attempt, and calls the third argument each time; so a rejection is only logged.
   database()

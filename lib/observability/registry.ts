@@ -1,12 +1,9 @@
 import { collectDefaultMetrics, Registry, type Metric } from "prom-client";
+import { processSingleton } from "@/lib/process-singleton";
 
-// Next.js may load these modules in several bundles of one process; one registry all the same,
-// since registering a metric name twice throws.
-const slot = globalThis as typeof globalThis & { __breakwaterMetrics?: Registry };
-
-/** The console's own metrics, with Node's process metrics. */
+/** The console's own metrics, with Node's process metrics; one per process, since registering a metric name twice throws. */
 export function registry(): Registry {
-  if (!slot.__breakwaterMetrics) {
+  return processSingleton("metrics", () => {
     const created = new Registry();
     collectDefaultMetrics({ register: created });
     // Gauges named like counters, which Prometheus's naming rules (promtool) refuse; the same
@@ -14,9 +11,8 @@ export function registry(): Registry {
     for (const name of ["nodejs_active_handles_total", "nodejs_active_requests_total", "nodejs_active_resources_total"]) {
       created.removeSingleMetric(name);
     }
-    slot.__breakwaterMetrics = created;
-  }
-  return slot.__breakwaterMetrics;
+    return created;
+  });
 }
 
 /** The metric called `name`, created by `create` on first use in the process and shared after. */

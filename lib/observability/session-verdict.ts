@@ -1,5 +1,6 @@
 import { database } from "@/lib/db/client";
 import { checkSession, connectionKind, type ConnectionKind } from "@/lib/db/session-check";
+import { processSingleton } from "@/lib/process-singleton";
 
 export const POOLER_MESSAGE =
   "DATABASE_URL goes through a connection pooler in transaction mode, where LISTEN/NOTIFY does not work, so live updates, SDK long-polls and streams would miss changes; point DATABASE_URL at PostgreSQL or at a pooler in session mode (docs/scaling.md)";
@@ -9,12 +10,9 @@ interface Verdict {
   checking: boolean;
 }
 
-// One check per process even when Next.js loads this module in several bundles.
-const slot = globalThis as typeof globalThis & { __breakwaterSessionVerdict?: Verdict };
-
+// One check per process.
 function verdict(): Verdict {
-  slot.__breakwaterSessionVerdict ??= { kind: null, checking: false };
-  return slot.__breakwaterSessionVerdict;
+  return processSingleton("sessionVerdict", (): Verdict => ({ kind: null, checking: false }));
 }
 
 /**

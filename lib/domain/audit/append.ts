@@ -1,3 +1,4 @@
+import "server-only";
 import { desc, sql } from "drizzle-orm";
 import { auditEvents } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";

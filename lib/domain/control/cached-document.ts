@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { processSingleton } from "@/lib/process-singleton";
 import { BoundedCache } from "../bounded-cache";
 import { controlState, type ControlState } from "./document";
 
@@ -10,9 +11,8 @@ interface Entry {
   state: ControlState | null;
 }
 
-// One cache per process even when Next.js loads this module in several bundles. The service name
-// comes from a request path, so the cache is bounded: a client naming new services only evicts.
-const slot = globalThis as typeof globalThis & { __breakwaterControlDocuments?: BoundedCache<string, Entry> };
+// One cache per process. The service name comes from a request path, so the cache is bounded: a
+// client naming new services only evicts.
 const MAX_CACHED_SERVICES = 5000;
 
 /**
@@ -27,8 +27,7 @@ const MAX_CACHED_SERVICES = 5000;
  * fleet's worth of reports doing that at once took the whole pool and stopped the server.
  */
 export function controlStateAt(db: Db, service: string, committedRevision: number): Promise<ControlState> {
-  slot.__breakwaterControlDocuments ??= new BoundedCache(MAX_CACHED_SERVICES);
-  const cache = slot.__breakwaterControlDocuments;
+  const cache = processSingleton("controlDocuments", () => new BoundedCache<string, Entry>(MAX_CACHED_SERVICES));
   const cached = cache.get(service);
   if (cached?.revision === committedRevision) {
     if (cached.state) return Promise.resolve(cached.state);

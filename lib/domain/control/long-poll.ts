@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client";
 import type { LiveEvent } from "@/lib/live/events";
 import { drainSignal } from "@/lib/live/draining";
 import { ANY_ID, subscribe } from "@/lib/live/listener";
+import { processSingleton } from "@/lib/process-singleton";
 import { controlRevision } from "./document";
 
 interface Waiter {
@@ -14,9 +15,6 @@ interface Watch {
   reading: Set<string>;
   readAgain: Set<string>;
 }
-
-// One watch per process even when Next.js loads this module in several bundles.
-const slot = globalThis as typeof globalThis & { __breakwaterControlWatch?: Watch };
 
 /**
  * Resolves with the new revision as soon as the service's committed control revision differs from
@@ -49,14 +47,15 @@ export async function waitForControlChange(service: string, revision: number, ms
   });
 }
 
+// One watch per process.
 function watch(): Watch {
-  if (slot.__breakwaterControlWatch) return slot.__breakwaterControlWatch;
-  const created: Watch = { waiters: new Map(), reading: new Set(), readAgain: new Set() };
-  slot.__breakwaterControlWatch = created;
-  subscribe((events) => {
-    for (const service of concerned(events, created.waiters)) void check(service);
+  return processSingleton("controlWatch", () => {
+    const created: Watch = { waiters: new Map(), reading: new Set(), readAgain: new Set() };
+    subscribe((events) => {
+      for (const service of concerned(events, created.waiters)) void check(service);
+    });
+    return created;
   });
-  return created;
 }
 
 /** The waited-on services an event may concern: control events carry the service name, possibly with a suffix such as `/production`. */

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import type { LiveEvent } from "@/lib/live/events";
 import { drainSignal, refuseWhileDraining, retryHint } from "@/lib/live/draining";
 import { ANY_ID, subscribe } from "@/lib/live/listener";
+import { processSingleton } from "@/lib/process-singleton";
 import { readVersion } from "../config/read-version";
 import type { Ctx } from "../context";
 import { ValidationError } from "../errors";
@@ -30,8 +31,16 @@ interface Hub {
   readAgain: boolean;
 }
 
-// One hub per service per process, even when Next.js loads this module in several bundles.
-const slot = globalThis as typeof globalThis & { __breakwaterControlHubs?: Map<string, Hub>; __breakwaterControlHubsListening?: boolean };
+// One hub per service per process.
+function hubs(): Map<string, Hub> {
+  return processSingleton("controlHubs", () => {
+    const created = new Map<string, Hub>();
+    subscribe((events) => {
+      for (const name of concerned(events, created)) void refresh(name);
+    });
+    return created;
+  });
+}
 
 /**
  * The control stream of one instance: Server-Sent Events of its service's control document and
@@ -72,7 +81,7 @@ export async function openControlStream(
         clearInterval(keepalive);
         drainSignal().removeEventListener("abort", drain);
         hub.instances.delete(instance);
-        if (hub.instances.size === 0) slot.__breakwaterControlHubs?.delete(service);
+        if (hub.instances.size === 0) hubs().delete(service);
         try {
           controller.close();
         } catch {
@@ -89,16 +98,8 @@ export async function openControlStream(
 }
 
 function hubOf(service: string): Hub {
-  slot.__breakwaterControlHubs ??= new Map();
-  const hubs = slot.__breakwaterControlHubs;
-  if (!slot.__breakwaterControlHubsListening) {
-    slot.__breakwaterControlHubsListening = true;
-    subscribe((events) => {
-      for (const name of concerned(events, hubs)) void refresh(name);
-    });
-  }
-  let hub = hubs.get(service);
-  if (!hub) hubs.set(service, (hub = { instances: new Set(), reading: false, readAgain: false }));
+  let hub = hubs().get(service);
+  if (!hub) hubs().set(service, (hub = { instances: new Set(), reading: false, readAgain: false }));
   return hub;
 }
 
@@ -118,7 +119,7 @@ function concerned(events: LiveEvent[], hubs: Map<string, Hub>): Set<string> {
  * up collapse into one more.
  */
 async function refresh(service: string): Promise<void> {
-  const hub = slot.__breakwaterControlHubs?.get(service);
+  const hub = hubs().get(service);
   if (!hub) return;
   if (hub.reading) {
     hub.readAgain = true;

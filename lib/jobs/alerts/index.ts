@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { processSingleton } from "@/lib/process-singleton";
 import { startDeliveryWorker } from "../deliveries/worker";
 import { sweepAlerts, tidyAlerts } from "./sweep";
 
@@ -6,7 +7,7 @@ const SWEEP_MS = 1_000;
 const TIDY_MS = 60_000;
 
 // One set of alert workers per process even if start-up runs twice.
-const slot = globalThis as typeof globalThis & { __breakwaterAlertWork?: () => Promise<void> };
+const work = processSingleton("alertWork", (): { stop?: () => Promise<void> } => ({}));
 
 /**
  * Starts this process's share of alert work: the delivery worker, and a sweep every second (the
@@ -14,7 +15,7 @@ const slot = globalThis as typeof globalThis & { __breakwaterAlertWork?: () => P
  * Returns the function that stops them, which resolves once the sends in flight are recorded or put back.
  */
 export function startAlertWork(): () => Promise<void> {
-  if (slot.__breakwaterAlertWork) return slot.__breakwaterAlertWork;
+  if (work.stop) return work.stop;
   const stopDeliveries = startDeliveryWorker();
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -32,11 +33,11 @@ export function startAlertWork(): () => Promise<void> {
     if (!stopped) timer = setTimeout(round, SWEEP_MS).unref();
   };
   timer = setTimeout(round, SWEEP_MS).unref();
-  slot.__breakwaterAlertWork = async () => {
+  work.stop = async () => {
     stopped = true;
     clearTimeout(timer);
-    slot.__breakwaterAlertWork = undefined;
+    work.stop = undefined;
     await stopDeliveries();
   };
-  return slot.__breakwaterAlertWork;
+  return work.stop;
 }
