@@ -1,3 +1,4 @@
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connect, type Database } from "@/lib/db/client";
 import { seedPersonalToken, seedServiceToken, seedUser, unique } from "../support/accounts";
@@ -13,6 +14,9 @@ import { until } from "./alerts-receivers";
  * included; in transaction mode its start-up check finds the pooler and keeps it out of rotation.
  * The test owns the database; each mode has its own PgBouncer and console, started side by side.
  */
+
+/** Far longer than a one-row query takes on this machine, loaded or not. */
+const UNANSWERED_MS = 15_000;
 
 let testDatabase: TestDatabase;
 let database: Database;
@@ -80,5 +84,22 @@ describe("behind PgBouncer in transaction mode", () => {
     // The check waits up to 10 s for its notification; until then readiness has no verdict.
     const answer = await until(() => ready(server), (r) => r.code === 503 && /transaction mode/.test(r.message ?? ""), 45_000);
     expect(answer, bouncer.log()).toEqual({ code: 503, message: expect.stringContaining("connection pooler in transaction mode") });
+  });
+
+  it("leaves concurrent queries on postgres.js's named prepared statements unanswered, which prepare: false avoids", { timeout: 90_000 }, async () => {
+    const { bouncer } = transaction;
+    const tally = async (prepare: boolean) => {
+      const pool = postgres(bouncer.url, { max: 4, prepare, onnotice: () => {} });
+      const answered = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          Promise.race([pool`select ${i}::int as n from services limit 1`.then(() => true, () => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), UNANSWERED_MS))]),
+        ),
+      );
+      // A connection still waiting for its answer would hold `end` open; it is cut instead.
+      await Promise.race([pool.end({ timeout: 1 }), new Promise((resolve) => setTimeout(resolve, 3_000))]);
+      return answered.filter(Boolean).length;
+    };
+    expect(await tally(false)).toBe(40);
+    expect(await tally(true)).toBeLessThan(40);
   });
 });
