@@ -1,12 +1,10 @@
-import { get } from "node:http";
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBreakwaterClient, type BreakwaterClient } from "@/lib/sdk";
 import { seedPersonalToken, seedServiceToken, seedUser, unique } from "../support/accounts";
 import { startBalancer, type TestBalancer } from "../support/balancer";
 import { startCluster, type ClusterNode, type TestCluster } from "../support/cluster";
+import { fleetTraffic, openTab, readyStatus, sendUntilAccepted as sendUntilAcceptedAt, type Tab } from "../support/fleet";
 import { holdsLocalPort } from "../support/processes";
-import { sseReader, type SseEvent } from "../support/sse";
 import { startHoldingReceiver, startHttpReceiver, until } from "./alerts-receivers";
 
 /**
@@ -57,90 +55,7 @@ afterAll(async () => {
   await Promise.all([receiver?.stop(), holding?.stop()]);
 });
 
-type Outcome = { status: number | "failed"; attempts: number };
-
-/** A service's write as a well-behaved client sends it: after a 5xx or a cut connection it waits a little and sends it again, until a 2xx (or a 4xx, a failure of the test). */
-async function sendUntilAccepted(path: string, body: unknown): Promise<Outcome> {
-  for (let attempts = 1; ; attempts++) {
-    const status = await fetch(`${lanes.url}${path}`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${fleetToken}`, "content-type": "application/json" },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(20_000),
-    }).then(
-      async (res) => (await res.arrayBuffer(), res.status),
-      () => "failed" as const,
-    );
-    if ((typeof status === "number" && status < 500) || attempts === 20) return { status, attempts };
-    await sleep(500);
-  }
-}
-
-/** Reports and alerts from the fleet, each kind in its own loop, through the lanes' balancer. */
-function traffic() {
-  const outcomes: Outcome[] = [];
-  const alerts: string[] = [];
-  let running = true;
-  const loop = async (step: () => Promise<void>) => {
-    while (running) {
-      await step();
-      await sleep(50);
-    }
-  };
-  const loops = [
-    loop(async () => void outcomes.push(await sendUntilAccepted("/api/v1/report", { service: SERVICE, instance: unique("i"), controlRevision: 0 }))),
-    loop(async () => {
-      const alertname = unique("RollingAlert");
-      const outcome = await sendUntilAccepted("/api/v1/alerts", [{ labels: { alertname, service: SERVICE }, status: "firing" }]);
-      outcomes.push(outcome);
-      if (outcome.status === 202) alerts.push(alertname);
-    }),
-  ];
-  return {
-    outcomes,
-    alerts,
-    async stop() {
-      running = false;
-      await Promise.all(loops);
-    },
-  };
-}
-
-/** A browser tab's event stream as an EventSource keeps it: when the stream ends it waits the last `retry:` hint and connects again, through the consoles' balancer. */
-interface Tab {
-  name: string;
-  events: SseEvent[];
-  opens: number;
-  lastHint: number | null;
-  close(): void;
-}
-
-function openTab(): Tab {
-  const closed = new AbortController();
-  const tab: Tab = { name: unique("tab"), events: [], opens: 0, lastHint: null, close: () => closed.abort() };
-  void (async () => {
-    while (!closed.signal.aborted) {
-      try {
-        const res = await fetch(`${consoles.url}/api/v1/stream?tab=${tab.name}`, { headers: { cookie: viewerCookie }, signal: closed.signal });
-        if (res.status === 200) {
-          tab.opens += 1;
-          const stream = sseReader(res);
-          try {
-            for (;;) tab.events.push(await stream.next());
-          } catch {
-            tab.lastHint = stream.retry();
-          }
-        } else {
-          await res.arrayBuffer();
-        }
-        await sleep(tab.lastHint ?? 3_000, undefined, { signal: closed.signal });
-      } catch {
-        // Closed by the test, or a refused connection: the loop decides.
-      }
-    }
-  })();
-  return tab;
-}
+const sendUntilAccepted = (path: string, body: unknown) => sendUntilAcceptedAt(lanes.url, fleetToken, path, body);
 
 const backendOf = (balancer: TestBalancer, pathPart: string) => balancer.routed.findLast((r) => r.path.includes(pathPart))?.backend;
 const tabConsole = (tab: Tab) => backendOf(consoles, `tab=${tab.name}`);
@@ -166,21 +81,9 @@ async function flip(mode: string): Promise<void> {
 
 const everySdkIn = (mode: string) => until(() => sdks.map((s) => s.client.currentMode()), (modes) => modes.every((m) => m === mode));
 
-/** `/api/ready` on a new connection, as a balancer's check would open one: "refused" once the process stopped listening. */
-function readyStatus(url: string): Promise<number | "refused"> {
-  return new Promise((resolve) => {
-    const req = get(`${url}/api/ready`, { agent: false, timeout: 5_000 }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode ?? 0));
-    });
-    req.on("timeout", () => req.destroy());
-    req.on("error", () => resolve("refused"));
-  });
-}
-
 describe("a rolling restart behind a balancer", () => {
   it("stops one node gracefully under traffic: its streams move, its in-flight delivery finishes there, and nothing is lost or sent twice", { timeout: 180_000 }, async () => {
-    expect(await sendUntilAccepted("/api/v1/report", { service: SERVICE, instance: unique("first"), controlRevision: 0 })).toEqual({ status: 200, attempts: 1 });
+    expect(await sendUntilAccepted("/api/v1/report", { service: SERVICE, instance: unique("first"), controlRevision: 0 })).toEqual({ status: 200, attempts: 1, unexpected: [] });
     // SDK instances until every lane holds a stream, and one on the long-poll.
     for (let i = 0; i < 12 && new Set(sdks.map(sdkLane)).size < cluster.nodes.length; i++) {
       const sdk = startSdk("stream");
@@ -188,7 +91,7 @@ describe("a rolling restart behind a balancer", () => {
     }
     startSdk("long-poll");
     for (let i = 0; i < 9 && new Set(tabs.map(tabConsole)).size < cluster.nodes.length; i++) {
-      const tab = openTab();
+      const tab = openTab(consoles.url, viewerCookie);
       tabs.push(tab);
       await until(() => tabConsole(tab), Boolean);
     }
@@ -199,7 +102,7 @@ describe("a rolling restart behind a balancer", () => {
     await everySdkIn("reduced_performance");
     await until(() => tabs.every((t) => modeEvents(t) >= 1), Boolean);
 
-    const load = traffic();
+    const load = fleetTraffic(lanes.url, fleetToken, SERVICE);
     await until(() => load.alerts.length, (n) => n >= 3);
     expect((await sendUntilAccepted("/api/v1/alerts", [{ labels: { alertname: unique("HeldAlert"), service: SERVICE, team: "held" }, status: "firing" }])).status).toBe(202);
     const [held] = await until(() => holding.requests, (r) => r.length > 0);

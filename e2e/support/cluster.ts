@@ -24,6 +24,8 @@ export interface TestCluster {
   databaseUrl: string;
   /** A pool on the cluster's database as the superuser, for seeding through verbs and for checking rows. */
   database: Database;
+  /** Starts the console and the lane of `node`, which the test stopped, again on their ports: to a balancer, the same backend back. */
+  startAgain(node: ClusterNode): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -46,7 +48,14 @@ export async function startCluster(size: number, env: Record<string, string> = {
     await stop();
     throw failed.reason;
   }
-  return { nodes, databaseUrl, database, stop };
+  const startAgain = async (node: ClusterNode) => {
+    const [port, servicePort] = [new URL(node.url).port, new URL(node.laneUrl).port];
+    [node.console, node.lane] = await Promise.all([
+      startServer(databaseUrl, { AUTH_SECRET: SHARED_SECRET, ...env, PORT: port }),
+      startLane(databaseUrl, { ...env, SERVICE_PORT: servicePort }),
+    ]);
+  };
+  return { nodes, databaseUrl, database, startAgain, stop };
 }
 
 async function startNode(name: string, databaseUrl: string, env: Record<string, string>): Promise<ClusterNode> {

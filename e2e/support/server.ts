@@ -20,11 +20,12 @@ export interface Server {
 }
 
 /**
- * A real `next start` of the test build against `databaseUrl`, on a free port, ready when
- * `/api/health` answers; `extraEnv` overrides its settings.
+ * A real `next start` of the test build against `databaseUrl`, on a free port (or `extraEnv.PORT`,
+ * to restart a console where its predecessor listened), ready when `/api/health` answers;
+ * `extraEnv` overrides its settings.
  */
 export async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<Server> {
-  const port = await freePort();
+  const port = extraEnv.PORT ? Number(extraEnv.PORT) : await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: {
