@@ -4,7 +4,8 @@ import { seedPersonalToken, seedServiceToken, seedUser } from "../support/accoun
 import { startApp, type TestApp } from "../support/app";
 import type { Caller } from "../support/http";
 import { auditAfter, lastAuditId } from "../support/rows";
-import { startHttpReceiver, startSmtpReceiver, until } from "./alerts-receivers";
+import { startHttpReceiver, startSmtpReceiver } from "./alerts-receivers";
+import { until } from "../support/until";
 
 /** Notifications reach local receivers standing in for PagerDuty, Slack, a webhook and an SMTP server. */
 

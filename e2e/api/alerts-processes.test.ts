@@ -3,7 +3,8 @@ import { seedPersonalToken, seedServiceToken, seedUser } from "../support/accoun
 import { startApp, type TestApp } from "../support/app";
 import { Caller } from "../support/http";
 import { startServer, type Server } from "../support/server";
-import { startHttpReceiver, until } from "./alerts-receivers";
+import { startHttpReceiver } from "./alerts-receivers";
+import { until } from "../support/until";
 
 /** Two app processes on one database: both wake for every alert, yet each notification leaves once. */
 

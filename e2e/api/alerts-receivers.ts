@@ -97,12 +97,3 @@ export async function startSmtpReceiver() {
   return { port, mails, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-/** Polls `read` until `done` holds or the deadline passes, then returns what it read last. */
-export async function until<T>(read: () => T | Promise<T>, done: (value: T) => boolean, limitMs = 30_000): Promise<T> {
-  const deadline = Date.now() + limitMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

@@ -4,7 +4,7 @@ import { seedPersonalToken, seedUser, unique } from "../support/accounts";
 import { startApp, type TestApp } from "../support/app";
 import type { Caller } from "../support/http";
 import { lastAuditId } from "../support/rows";
-import { until } from "./alerts-receivers";
+import { until } from "../support/until";
 
 /**
  * The console connects as a runtime role that may only add and read audit rows and checkpoints;

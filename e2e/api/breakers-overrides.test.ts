@@ -5,7 +5,7 @@ import { seedPersonalToken, seedServiceToken, seedUser } from "../support/accoun
 import { startApp, type TestApp } from "../support/app";
 import type { Caller } from "../support/http";
 import { auditAfter, lastAuditId, rowCounts } from "../support/rows";
-import { until } from "./alerts-receivers";
+import { until } from "../support/until";
 
 const SERVICE = "upload-service";
 const OVERRIDE = `/api/v1/services/${SERVICE}/breakers/s3/override`;

@@ -5,7 +5,7 @@ import { MASK } from "@/lib/domain/audit/mask";
 import { seedPersonalToken, seedServiceToken, seedUser } from "../support/accounts";
 import { startApp, type TestApp } from "../support/app";
 import type { Caller } from "../support/http";
-import { until } from "./alerts-receivers";
+import { until } from "../support/until";
 
 /** Where channels may send, what they may take with them, and who reads what receivers answer. */
 

@@ -13,7 +13,8 @@ import { Caller, signIn } from "../support/http";
 import { startLane, type TestLane } from "../support/lane";
 import { startServer, type Server } from "../support/server";
 import { migrateWithRuntimeRole, runtimeUrlFor } from "../support/test-database";
-import { startHttpReceiver, until } from "./alerts-receivers";
+import { startHttpReceiver } from "./alerts-receivers";
+import { until } from "../support/until";
 
 /**
  * PostgreSQL stopped and started again under a running console and lane, with reports, metric

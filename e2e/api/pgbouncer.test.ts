@@ -7,7 +7,7 @@ import { startPgBouncer, type TestPgBouncer } from "../support/pgbouncer";
 import { startServer, type Server } from "../support/server";
 import { sseReader } from "../support/sse";
 import { createTestDatabase, runtimeUrlFor, type TestDatabase } from "../support/test-database";
-import { until } from "./alerts-receivers";
+import { until } from "../support/until";
 
 /**
  * A console whose DATABASE_URL goes through a real PgBouncer: in session mode it works, live events

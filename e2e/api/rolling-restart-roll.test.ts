@@ -5,7 +5,8 @@ import { seedPersonalToken, seedServiceToken, seedUser, unique } from "../suppor
 import { startBalancer, type TestBalancer } from "../support/balancer";
 import { startCluster, type ClusterNode, type TestCluster } from "../support/cluster";
 import { fleetTraffic, openTab, readyStatus, sendUntilAccepted, type Outcome, type Tab } from "../support/fleet";
-import { startHttpReceiver, until } from "./alerts-receivers";
+import { startHttpReceiver } from "./alerts-receivers";
+import { until } from "../support/until";
 
 /**
  * The whole roll of a two-node deployment behind test balancers: node A is stopped gracefully and

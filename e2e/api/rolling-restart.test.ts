@@ -5,7 +5,8 @@ import { startBalancer, type TestBalancer } from "../support/balancer";
 import { startCluster, type ClusterNode, type TestCluster } from "../support/cluster";
 import { fleetTraffic, openTab, readyStatus, sendUntilAccepted as sendUntilAcceptedAt, type Tab } from "../support/fleet";
 import { holdsLocalPort } from "../support/processes";
-import { startHoldingReceiver, startHttpReceiver, until } from "./alerts-receivers";
+import { startHoldingReceiver, startHttpReceiver } from "./alerts-receivers";
+import { until } from "../support/until";
 
 /**
  * Three consoles, each with its lane, on one PostgreSQL, behind two test balancers (one over the

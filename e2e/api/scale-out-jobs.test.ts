@@ -7,7 +7,7 @@ import { seedPersonalToken, seedServiceToken, seedUser, unique } from "../suppor
 import { startCluster, type TestCluster } from "../support/cluster";
 import type { Caller } from "../support/http";
 import { recordWrites, releaseTogether, writesTo } from "../support/job-gate";
-import { until } from "./alerts-receivers";
+import { until } from "../support/until";
 
 /**
  * Two consoles on one database, both running their job loops: each job's due work is made due

@@ -6,7 +6,8 @@ import { startCluster, type ClusterNode, type TestCluster } from "../support/clu
 import { signIn, type Caller } from "../support/http";
 import { holdsLocalPort } from "../support/processes";
 import { sseReader, type SseEvent } from "../support/sse";
-import { startHoldingReceiver, startHttpReceiver, until } from "./alerts-receivers";
+import { startHoldingReceiver, startHttpReceiver } from "./alerts-receivers";
+import { until } from "../support/until";
 
 /** A claim lapses after this; short, so a dead sender's delivery is picked up within the test. */
 const CLAIM_SECONDS = 12;

@@ -5,7 +5,7 @@ import type { ServiceView } from "@/lib/domain/services/list-services";
 import { unique } from "../support/accounts";
 import type { TestApp } from "../support/app";
 import type { Caller } from "../support/http";
-import { until } from "./alerts-receivers";
+import { until } from "../support/until";
 
 /** What the SDK tests share: clients and breakers closed after the file, a flaky dependency, and waiting on the console. */
 export function sdkFixture() {
