@@ -20,7 +20,7 @@ const serverOnly = [
 ];
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", ".next/**", ".next-test/**", ".data/**", "drizzle/migrations/**", "next-env.d.ts"] },
+  { ignores: ["node_modules/**", ".next/**", ".next-test/**", ".next-bench/**", ".data/**", "drizzle/migrations/**", "next-env.d.ts"] },
   ...tseslint.configs.recommended,
   {
     linterOptions: { reportUnusedDisableDirectives: "error" },

@@ -293,6 +293,18 @@ describe.each(matrix)("$method $route", ({ method, route, build, expected }) => 
 });
 
 describe("the matrix", () => {
+  it("agrees with the least role the served OpenAPI document states for each route", async () => {
+    const document = (await (await fetch(`${app.url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, { "x-least-role"?: string | null }>> };
+    const people = ["viewer", "responder", "operator", "admin"] as const;
+    const disagreements = matrix.flatMap(({ method, route, expected }) => {
+      const stated = document.paths[route]?.[method.toLowerCase()]?.["x-least-role"];
+      if (stated === null || stated === undefined) return [];
+      const least = people.find((role) => expected[role] < 300) ?? null;
+      return least === stated ? [] : [`${method} ${route}: the document says ${stated}, the route lets in ${least ?? "no person"}`];
+    });
+    expect(disagreements).toEqual([]);
+  });
+
   it("covers every route handler in app/api", () => {
     const covered = new Set(matrix.map((r) => `${r.method} ${r.route}`));
     const missing = routeHandlers()

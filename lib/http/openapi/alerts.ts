@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { alertStatuses, channelTypes, severities } from "@/drizzle/schema";
 import { ackAlertsInput, note } from "@/lib/domain/alerts/alert-input";
+import { ingestAlertmanager, ingestAlerts } from "@/lib/domain/alerts/ingest";
 import { alertmanagerInput, nativeAlertsInput } from "@/lib/domain/alerts/intake-input";
 import { alertQuery } from "@/lib/domain/alerts/list-alerts";
 import { channelName, createChannelInput } from "@/lib/domain/channels/channel-input";
@@ -9,7 +10,7 @@ import { publishRoutingInput } from "@/lib/domain/routing/publish-routing";
 import { previewRoutingInput } from "@/lib/domain/routing/preview-routing";
 import { testRouteInput } from "@/lib/domain/routing/test-route";
 import { createSilenceInput, previewSilenceInput, silenceId } from "@/lib/domain/silences/silence-input";
-import { operation } from "./operation";
+import { operation, permitOf } from "./operation";
 
 // The alert, silence, channel and routing endpoints. Answers are described loosely: the fields
 // named in the contract, others allowed.
@@ -67,7 +68,7 @@ export const alertPaths: ZodOpenApiPathsObject = {
     post: operation({
       summary: "Alerts pushed by a service or script (a service token scoped to their `service` label, or a responder)",
       tags: ["alerts"],
-      permit: "service",
+      ...permitOf(ingestAlerts),
       body: nativeAlertsInput,
       answers: { 202: { description: "Accepted; the same alert sent again is one alert.", schema: accepted } },
     }),
@@ -76,7 +77,7 @@ export const alertPaths: ZodOpenApiPathsObject = {
     post: operation({
       summary: "A Prometheus Alertmanager webhook receiver, payload version 4 (a service token scoped to `*`, or a responder)",
       tags: ["alerts"],
-      permit: "service",
+      ...permitOf(ingestAlertmanager),
       body: alertmanagerInput,
       answers: { 202: { description: "Accepted.", schema: accepted } },
     }),

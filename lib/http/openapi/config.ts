@@ -40,6 +40,7 @@ export const configPaths: ZodOpenApiPathsObject = {
       summary: "The current config, with an ETag; secrets as published for a service token, masked for people",
       tags: ["config"],
       permit: "service",
+      people: "viewer",
       path: documentPath,
       errors: [404],
       answers: {

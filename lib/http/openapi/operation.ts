@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import type { ZodOpenApiOperationObject, ZodOpenApiResponsesObject } from "zod-openapi";
-import type { Permit } from "@/lib/domain/mutation";
+import { leastRole } from "@/lib/domain/access/can";
+import type { Role } from "@/lib/domain/access/roles";
+import type { Permit, Verb } from "@/lib/domain/mutation";
 import { errorBody, validationErrorBody } from "./schemas";
 
 type ObjectSchema = z.ZodObject<z.ZodRawShape>;
@@ -10,6 +12,8 @@ export interface OperationSpec {
   summary: string;
   /** Who may call: a least role, a service token, or anyone. */
   permit: Permit | "public";
+  /** With a `service` permit: the least role of a person who may call it too (the verb's `people`), admin unless given. */
+  people?: Role;
   tags: string[];
   path?: ObjectSchema;
   query?: ObjectSchema;
@@ -49,12 +53,24 @@ export function operation(spec: OperationSpec): ZodOpenApiOperationObject {
   return {
     summary: spec.summary,
     tags: spec.tags,
-    description: spec.permit === "public" ? "Anyone may call." : spec.permit === "service" ? "A service token (or an admin)." : `Role ${spec.permit} or above.`,
+    // The least role of a person who may call it, for clients (and the role matrix) to read.
+    "x-least-role": leastRoleOf(spec),
+    description:
+      spec.permit === "public" ? "Anyone may call." : spec.permit === "service" ? `A service token of the service, or a person with role ${leastRoleOf(spec)} or above.` : `Role ${spec.permit} or above.`,
     security: spec.permit === "public" ? [] : spec.permit === "service" ? [{ bearer: [] }] : [{ session: [] }, { bearer: [] }],
     requestParams: { ...(spec.path && { path: spec.path }), ...(spec.query && { query: spec.query }) },
     ...(spec.body ? { requestBody: { required: true, content: { "application/json": { schema: spec.body } } } } : {}),
     responses,
   };
+}
+
+/** The permit a verb checks, for an operation that goes through it. */
+export function permitOf(verb: Pick<Verb<unknown>, "permit" | "people">): Pick<OperationSpec, "permit" | "people"> {
+  return { permit: verb.permit, people: verb.people };
+}
+
+function leastRoleOf(spec: OperationSpec): Role | null {
+  return spec.permit === "public" ? null : leastRole({ permit: spec.permit, people: spec.people });
 }
 
 export const securitySchemes = {
