@@ -27,6 +27,7 @@ const schema = z.object({
   METRICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(400).default(14),
   METRICS_SERIES_PER_SERVICE: z.coerce.number().int().min(1).default(10_000),
   ALERTS_OPEN_PER_SERVICE: z.coerce.number().int().min(1).default(5_000),
+  ALERTS_PENDING_BATCHES: z.coerce.number().int().min(1).max(100).default(4),
   OUTBOUND_ALLOW_PRIVATE: flag.default(false),
   // Longer than a send may take (10 s), or a live sender's claim would lapse mid-send and the row go out twice.
   DELIVERY_CLAIM_SECONDS: z.coerce.number().int().min(11).default(120),

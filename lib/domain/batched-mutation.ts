@@ -1,4 +1,6 @@
 import "server-only";
+import { is } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import { databaseAway } from "@/lib/db/away";
 import { db as defaultDb, type Db } from "@/lib/db/client";
@@ -70,6 +72,8 @@ export function defineBatchedMutation<S extends z.ZodType, O>(spec: BatchedMutat
       service: input === undefined || !spec.service ? null : spec.service(input),
     });
     if (!parsed.success) throw new ValidationError(issuesOf(parsed.error));
+    // A caller's own transaction (a rule firing as it is evaluated) gathers nobody else's requests: written at once, inside it.
+    if (is(database, PgTransaction)) return (await commit(database, [{ ctx, input: parsed.data }]))[0]!;
     let queue = queues.get(database);
     if (!queue) {
       queue = new Queue<I, O>(spec.bounds(), (batch) => writeBatch(database, batch));

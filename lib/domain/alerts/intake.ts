@@ -7,13 +7,20 @@ import { lockAlerts } from "./load-alert";
 import type { IncomingAlert } from "./intake-input";
 import { closeEmptyGroups, queueFollowUps } from "./notifications";
 import { openOccurrences, type Source } from "./open-occurrences";
-import { planIntake, type Occurrence, type Step } from "./plan-intake";
+import { intakeRounds, planIntake, type Occurrence, type Step } from "./plan-intake";
 import { recordTimeline, type TimelineEntry } from "./timeline";
 
+/** A batch of requests' alerts in one transaction (group commit): one `intake` per round, usually one for the whole batch. */
+export async function intakeRequests(tx: Db, requests: IncomingAlert[][], source: Source): Promise<LiveEvent[]> {
+  const events: LiveEvent[] = [];
+  for (const round of intakeRounds(requests)) events.push(...(await intake(tx, round, source)));
+  return events;
+}
+
 /**
- * Applies one request's alerts in its transaction, a few statements for the whole batch: new
- * occurrences with their timeline and notifications, updates, and resolutions. Alerts that change
- * nothing write nothing, so a retried payload is harmless.
+ * Applies alerts in the caller's transaction, a few statements for all of them: new occurrences
+ * with their timeline and notifications, updates, and resolutions. Alerts that change nothing
+ * write nothing, so a retried payload is harmless.
  */
 export async function intake(tx: Db, batch: IncomingAlert[], source: Source): Promise<LiveEvent[]> {
   if (batch.length === 0) return [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fingerprintOf } from "./fingerprint";
 import type { IncomingAlert } from "./intake-input";
-import { planIntake, type Occurrence } from "./plan-intake";
+import { intakeRounds, planIntake, type Occurrence } from "./plan-intake";
 
 const T0 = new Date("2026-11-21T10:00:00Z");
 const T1 = new Date("2026-11-21T11:00:00Z");
@@ -67,8 +67,31 @@ describe("intake planning", () => {
     expect(planIntake([alert({ startsAt: T0 })], latest(occurrence({ state: "resolved" })))).toEqual([]);
   });
 
-  it("counts a fingerprint sent twice in one batch once, the last copy winning", () => {
+  it("counts a fingerprint sent twice in one request once, the last copy winning", () => {
     const steps = planIntake([alert(), alert({ status: "resolved" })], latest(occurrence()));
     expect(kinds(steps)).toEqual(["resolve"]);
+  });
+});
+
+describe("intake rounds", () => {
+  const other = (over: Partial<IncomingAlert> = {}) => alert({ fingerprint: fingerprintOf({ alertname: "Other" }), labels: { alertname: "Other" }, ...over });
+
+  it("writes requests about distinct alerts in one round", () => {
+    expect(intakeRounds([[alert()], [other()]])).toEqual([[alert(), other()]]);
+  });
+
+  it("starts a new round at a request about an alert of the round, so the later request wins after the earlier one", () => {
+    const fire = alert();
+    const resolve = alert({ status: "resolved", endsAt: T1 });
+    const rounds = intakeRounds([[fire, other()], [resolve], [other({ status: "resolved" })]]);
+    expect(rounds).toEqual([[fire, other()], [resolve, other({ status: "resolved" })]]);
+    // Applied round by round: the first opens, the second resolves what the first opened.
+    const [first, second] = rounds;
+    expect(kinds(planIntake(first!, latest()))).toEqual(["open", "open"]);
+    expect(planIntake(second!, latest(occurrence({ id: 8 })))).toEqual([{ kind: "resolve", alert: resolve, id: 8 }]);
+  });
+
+  it("keeps a fingerprint repeated inside one request to one round", () => {
+    expect(intakeRounds([[alert(), alert({ status: "resolved" })]])).toHaveLength(1);
   });
 });

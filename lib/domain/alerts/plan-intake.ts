@@ -16,12 +16,36 @@ export type Step =
   | { kind: "resolve"; alert: IncomingAlert; id: number };
 
 /**
- * What a batch of incoming alerts changes, given the latest occurrence of each fingerprint:
+ * The requests of one batch (group commit) cut into rounds, in arrival order, no fingerprint in two
+ * requests of one round. Each round is planned against what the rounds before it wrote, so two
+ * requests about one alert apply one after the other, exactly as in transactions of their own;
+ * requests about distinct alerts, the usual case, make a single round.
+ */
+export function intakeRounds(requests: IncomingAlert[][]): IncomingAlert[][] {
+  const rounds: IncomingAlert[][] = [];
+  let round: IncomingAlert[] = [];
+  let seen = new Set<string>();
+  for (const request of requests) {
+    const fingerprints = new Set(request.map((a) => a.fingerprint));
+    if ([...fingerprints].some((f) => seen.has(f))) {
+      rounds.push(round);
+      round = [];
+      seen = new Set();
+    }
+    round.push(...request);
+    for (const f of fingerprints) seen.add(f);
+  }
+  if (round.length > 0) rounds.push(round);
+  return rounds;
+}
+
+/**
+ * What a round of incoming alerts changes, given the latest occurrence of each fingerprint:
  * - firing, with an open occurrence: an update if anything it carries changed, else nothing;
  * - firing, with none open: a new occurrence, unless it is the resolved one sent again (the same
  *   start time), which is how a retried or late payload stays harmless;
  * - resolved, with an open occurrence: it resolves; with none, there is nothing to do.
- * A fingerprint sent twice in one batch counts once, the last copy winning.
+ * A fingerprint sent twice in one request counts once, the last copy winning.
  */
 export function planIntake(batch: IncomingAlert[], latest: ReadonlyMap<string, Occurrence>): Step[] {
   const byFingerprint = new Map(batch.map((a) => [a.fingerprint, a]));
