@@ -59,6 +59,8 @@ export const alerts = pgTable(
     // The sidebar's counts by severity, read on every alert change, from the index alone.
     index("alerts_firing_severity_idx").on(t.severity).where(sql`status = 'firing'`),
     index("alerts_service_idx").on(t.service, t.id),
+    // The open-alert cap counts these on every intake: without it the count walks every alert the service ever had.
+    index("alerts_open_service_idx").on(t.service).where(sql`state <> 'resolved'`),
     index("alerts_labels_idx").using("gin", sql`${t.labels} jsonb_path_ops`),
     index("alerts_open_group_keys_idx").using("gin", t.groupKeys).where(sql`state <> 'resolved'`),
     index("alerts_escalate_at_idx").on(t.escalateAt).where(sql`state = 'firing' and escalated_at is null`),

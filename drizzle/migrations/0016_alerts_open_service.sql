@@ -1,0 +1,1 @@
+CREATE INDEX "alerts_open_service_idx" ON "alerts" USING btree ("service") WHERE state <> 'resolved';
