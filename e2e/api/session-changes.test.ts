@@ -42,6 +42,8 @@ describe("an admin's change to a user", () => {
     const others = await streamOf(await app.signedIn(other.email, other.password));
     try {
       await change(user.email, { disabled: true });
+      // The change, then its audit event: the stream goes on.
+      expect(await others.next()).toMatchObject({ event: "user" });
       expect(await others.next()).toMatchObject({ event: "audit" });
       await expect(
         (async () => {
@@ -49,6 +51,7 @@ describe("an admin's change to a user", () => {
         })(),
       ).rejects.toThrow("the stream ended");
       await change(other.email, { role: "responder" });
+      expect(await others.next()).toMatchObject({ event: "user" });
       expect(await others.next()).toMatchObject({ event: "audit" });
     } finally {
       await Promise.all([theirs.close(), others.close()]);
@@ -70,6 +73,7 @@ describe("an admin's change to a user", () => {
     const viaSession = await streamOf(await app.signedIn(user.email, user.password));
     try {
       expect((await admin.delete(`/api/v1/tokens/${name}`)).status).toBe(200);
+      expect(await viaSession.next()).toMatchObject({ event: "token" });
       expect(await viaSession.next()).toMatchObject({ event: "audit" });
       await expect(
         (async () => {
@@ -77,6 +81,7 @@ describe("an admin's change to a user", () => {
         })(),
       ).rejects.toThrow("the stream ended");
       await change(user.email, { role: "responder" });
+      expect(await viaSession.next()).toMatchObject({ event: "user" });
       expect(await viaSession.next()).toMatchObject({ event: "audit" });
     } finally {
       await Promise.all([viaToken.close(), viaSession.close()]);
