@@ -14,6 +14,8 @@ export const CHROMIUM: DebianProgram = { binary: "/usr/bin/chromium", pkg: "chro
 export const ALERTMANAGER: DebianProgram = { binary: "/usr/bin/prometheus-alertmanager", pkg: "prometheus-alertmanager" };
 /** `promtool check metrics`, the judge of the console's Prometheus exposition. */
 export const PROMTOOL: DebianProgram = { binary: "/usr/bin/promtool", pkg: "prometheus" };
+/** A real PgBouncer (1.18 on bookworm), to show what a pooler in front of the console keeps and breaks. */
+export const PGBOUNCER: DebianProgram = { binary: "/usr/sbin/pgbouncer", pkg: "pgbouncer" };
 
 /** Installs with apt-get whichever of `programs` is missing (as root), or says how to. */
 export function ensureDebianPrograms(...programs: DebianProgram[]): void {

@@ -1,13 +1,11 @@
 import { spawn } from "node:child_process";
-import { existsSync, promises as fs } from "node:fs";
+import { promises as fs } from "node:fs";
 import { createConnection } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { PGBOUNCER } from "./debian-packages";
 import { freePort } from "@/lib/db/embedded";
-
-/** Debian's PgBouncer (1.18 on bookworm); `.ci/run` installs it. */
-export const PGBOUNCER = "/usr/sbin/pgbouncer";
 
 export interface TestPgBouncer {
   /** `url` with its host and port replaced by the pooler's: the same database, role and password. */
@@ -25,9 +23,6 @@ const STARTUP_LIMIT_MS = 15_000;
  * password PgBouncer then uses to log in to PostgreSQL with SCRAM).
  */
 export async function startPgBouncer(url: string, mode: "session" | "transaction"): Promise<TestPgBouncer> {
-  if (!existsSync(PGBOUNCER)) {
-    throw new Error(`${PGBOUNCER} is missing: install it with \`apt-get install -y --no-install-recommends pgbouncer\` (.ci/run does).`);
-  }
   const target = new URL(url);
   const role = decodeURIComponent(target.username);
   const database = target.pathname.slice(1);
@@ -57,7 +52,7 @@ export async function startPgBouncer(url: string, mode: "session" | "transaction
   // PgBouncer will not run as root; it drops to the user PostgreSQL runs as here.
   const asRoot = os.userInfo().uid === 0;
   if (asRoot) await fs.chmod(dir, 0o755);
-  const child = spawn(PGBOUNCER, [...(asRoot ? ["-u", "postgres"] : []), ini], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(PGBOUNCER.binary, [...(asRoot ? ["-u", "postgres"] : []), ini], { stdio: ["ignore", "pipe", "pipe"] });
   const output: string[] = [];
   child.stdout.on("data", (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => output.push(chunk.toString()));

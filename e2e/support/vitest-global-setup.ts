@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { ALERTMANAGER, ensureDebianPrograms, PROMTOOL } from "./debian-packages";
+import { ALERTMANAGER, ensureDebianPrograms, PGBOUNCER, PROMTOOL } from "./debian-packages";
 import { prepareTestRun } from "./prepare";
 
 declare module "vitest" {
@@ -10,7 +10,7 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  ensureDebianPrograms(ALERTMANAGER, PROMTOOL);
+  ensureDebianPrograms(ALERTMANAGER, PROMTOOL, PGBOUNCER);
   const server = await prepareTestRun();
   project.provide("testDatabaseServer", server.url);
   return () => server.stop();
