@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connect, type Database } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
 import { alertBatchBounds, ingestAlerts } from "@/lib/domain/alerts/ingest";
 import type { Ctx } from "@/lib/domain/context";
 import { Forbidden, Overloaded } from "@/lib/domain/errors";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { fileDatabase } from "../support/file-database";
 import { unique } from "../support/unique";
 
 /**
  * Alert payloads written together (group commit), through the verb on a database of the file's
  * own: payloads started in the same tick join one batch, as concurrent requests on the lane do.
  */
-let testDatabase: TestDatabase;
-let database: Database;
-
-beforeAll(async () => {
-  testDatabase = await createTestDatabase(inject("testDatabaseServer"));
-  database = connect(testDatabase.url, 4);
-});
-
-afterAll(async () => {
-  await database?.close();
-  await testDatabase?.drop();
-});
+const database = fileDatabase();
 
 function serviceCtx(scope: string): Ctx {
   return { actor: { kind: "service", tokenName: `batch-${scope}`, scope }, requestId: unique("req"), ip: "10.0.0.9", userAgent: "batch-test" };

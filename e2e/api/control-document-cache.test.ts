@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { services } from "@/drizzle/schema";
-import { connect, type Database } from "@/lib/db/client";
 import { controlStateAt } from "@/lib/domain/control/cached-document";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { fileDatabase } from "../support/file-database";
 
 /**
  * The shared control-document cache against a real database whose pool has one connection: the
@@ -10,18 +9,10 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
  * while long-polls read it on the pool.
  */
 const SERVICE = "cache-pool";
-let testDatabase: TestDatabase;
-let database: Database;
+const database = fileDatabase(1);
 
 beforeAll(async () => {
-  testDatabase = await createTestDatabase(inject("testDatabaseServer"));
-  database = connect(testDatabase.url, 1);
   await database.db.insert(services).values({ name: SERVICE });
-});
-
-afterAll(async () => {
-  await database?.close();
-  await testDatabase?.drop();
 });
 
 describe("controlStateAt", () => {

@@ -1,29 +1,17 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connect, type Database } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
 import { verifyChain } from "@/lib/domain/audit/verify";
 import type { Ctx } from "@/lib/domain/context";
 import { Overloaded } from "@/lib/domain/errors";
 import { ingestReport, reportBatchBounds } from "@/lib/domain/services/ingest-report";
 import { auditAfter, lastAuditId } from "../support/rows";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { fileDatabase } from "../support/file-database";
 import { unique } from "../support/unique";
 
 /**
  * Reports written together (group commit), through the verb on a database of the file's own:
  * reports started in the same tick join one batch, as concurrent requests on the lane do.
  */
-let testDatabase: TestDatabase;
-let database: Database;
-
-beforeAll(async () => {
-  testDatabase = await createTestDatabase(inject("testDatabaseServer"));
-  database = connect(testDatabase.url, 4);
-});
-
-afterAll(async () => {
-  await database?.close();
-  await testDatabase?.drop();
-});
+const database = fileDatabase();
 
 function fleetCtx(requestId: string): Ctx {
   return { actor: { kind: "service", tokenName: "batch-fleet", scope: "*" }, requestId, ip: "10.0.0.9", userAgent: "batch-test" };

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connect, type Database } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
 import { can } from "@/lib/domain/access/can";
 import { escalateAlert } from "@/lib/domain/alerts/escalate";
 import { systemCtx, type Ctx } from "@/lib/domain/context";
@@ -8,22 +7,11 @@ import { expireMode } from "@/lib/domain/modes/expire-mode";
 import { runSchedule } from "@/lib/domain/schedules/run-schedule";
 import { settleSilences } from "@/lib/domain/silences/settle-silences";
 import { lastRefusal, rowCounts } from "../support/rows";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { fileDatabase } from "../support/file-database";
 import { unique } from "../support/unique";
 
 /** Verbs only the console's own jobs call: no role reaches them, an admin included, and trying is audited. */
-let testDatabase: TestDatabase;
-let database: Database;
-
-beforeAll(async () => {
-  testDatabase = await createTestDatabase(inject("testDatabaseServer"));
-  database = connect(testDatabase.url, 4);
-});
-
-afterAll(async () => {
-  await database?.close();
-  await testDatabase?.drop();
-});
+const database = fileDatabase();
 
 const admin = (): Ctx => ({ actor: { kind: "user", id: "system-verbs-admin", email: "admin@example.com", role: "admin", token: null }, requestId: unique("req"), ip: null, userAgent: null });
 
