@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { topics } from "@/lib/live/topics";
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
-import { createTokenInput, revokeTokenInput } from "@/lib/domain/access/service-tokens";
-import { createUserInput, updateUserInput } from "@/lib/domain/access/users";
+import { createToken, createTokenInput, revokeToken, revokeTokenInput } from "@/lib/domain/access/service-tokens";
+import { createUser, createUserInput, updateUser, updateUserInput } from "@/lib/domain/access/users";
 import { verifyQuery } from "@/lib/domain/audit/verify-query";
 import { auditFilter } from "@/lib/domain/audit/query";
 import { breakerEventsInput, overrideBody, overridePath } from "@/lib/domain/breakers/inputs";
@@ -18,6 +18,10 @@ import { configRolloutPaths } from "./openapi/config-rollout";
 import { incidentPaths } from "./openapi/incidents";
 import { operation, securitySchemes } from "./openapi/operation";
 import * as answer from "./openapi/schemas";
+import { ingestBreakerEvents } from "@/lib/domain/breakers/ingest-events";
+import { setBreakerOverride } from "@/lib/domain/breakers/override";
+import { clearMode, setMode } from "@/lib/domain/modes/set-mode";
+import { ingestReport } from "@/lib/domain/services/ingest-report";
 
 /**
  * Every route under app/api, by path and method. A route added to the API gets its entry here, with
@@ -34,7 +38,7 @@ export const paths: ZodOpenApiPathsObject = {
     post: operation({
       summary: "One instance reports its state and gets its control document back",
       tags: ["services"],
-      permit: "service",
+      verb: ingestReport,
       body: reportInput,
       answers: { 200: { description: "The service's control document.", schema: answer.controlDocument } },
     }),
@@ -86,7 +90,7 @@ export const paths: ZodOpenApiPathsObject = {
     post: operation({
       summary: "Exact breaker transitions as a breaker library emits them; counting events are tallied, not stored one by one",
       tags: ["breakers"],
-      permit: "service",
+      verb: ingestBreakerEvents,
       body: breakerEventsInput,
       answers: { 202: { description: "Accepted.", schema: answer.acceptedEvents } },
     }),
@@ -131,7 +135,7 @@ export const paths: ZodOpenApiPathsObject = {
     put: operation({
       summary: "Flip a service's degradation mode",
       tags: ["modes"],
-      permit: "operator",
+      verb: setMode,
       path: servicePath,
       body: setModeBody,
       errors: [404, 409, 422],
@@ -140,7 +144,7 @@ export const paths: ZodOpenApiPathsObject = {
     delete: operation({
       summary: "Return a service to its automatic mode",
       tags: ["modes"],
-      permit: "operator",
+      verb: clearMode,
       path: servicePath,
       body: clearModeBody,
       errors: [404, 409],
@@ -161,7 +165,7 @@ export const paths: ZodOpenApiPathsObject = {
     put: operation({
       summary: "Force a breaker open or closed on every instance, or clear the force",
       tags: ["breakers"],
-      permit: "operator",
+      verb: setBreakerOverride,
       path: overridePath,
       body: overrideBody,
       errors: [404, 409],
@@ -226,7 +230,7 @@ export const paths: ZodOpenApiPathsObject = {
     post: operation({
       summary: "Add a user",
       tags: ["access"],
-      permit: "admin",
+      verb: createUser,
       body: createUserInput,
       errors: [409],
       answers: { 201: { description: "The user, with its password (generated unless given).", schema: answer.createdUser } },
@@ -234,7 +238,7 @@ export const paths: ZodOpenApiPathsObject = {
     patch: operation({
       summary: "Change a user's role or disable them",
       tags: ["access"],
-      permit: "admin",
+      verb: updateUser,
       body: updateUserInput,
       errors: [404, 409],
       answers: { 200: { description: "The user as it is now.", schema: answer.updatedUser } },
@@ -250,7 +254,7 @@ export const paths: ZodOpenApiPathsObject = {
     post: operation({
       summary: "Create a service token or a personal token",
       tags: ["access"],
-      permit: "admin",
+      verb: createToken,
       body: createTokenInput,
       errors: [404, 409],
       answers: { 201: { description: "The token, shown this once.", schema: answer.createdToken } },
@@ -260,7 +264,7 @@ export const paths: ZodOpenApiPathsObject = {
     delete: operation({
       summary: "Revoke a token",
       tags: ["access"],
-      permit: "admin",
+      verb: revokeToken,
       path: revokeTokenInput,
       errors: [404],
       answers: { 200: { description: "The revoked token's name.", schema: answer.revokedToken } },

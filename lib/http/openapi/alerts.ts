@@ -6,11 +6,15 @@ import { ingestAlertmanager, ingestAlerts } from "@/lib/domain/alerts/ingest";
 import { alertmanagerInput, nativeAlertsInput } from "@/lib/domain/alerts/intake-input";
 import { alertQuery } from "@/lib/domain/alerts/list-alerts";
 import { channelName, createChannelInput } from "@/lib/domain/channels/channel-input";
-import { publishRoutingInput } from "@/lib/domain/routing/publish-routing";
+import { publishRouting, publishRoutingInput } from "@/lib/domain/routing/publish-routing";
 import { previewRoutingInput } from "@/lib/domain/routing/preview-routing";
 import { testRouteInput } from "@/lib/domain/routing/test-route";
 import { createSilenceInput, previewSilenceInput, silenceId } from "@/lib/domain/silences/silence-input";
-import { operation, permitOf } from "./operation";
+import { operation } from "./operation";
+import { ackAlert, ackAlerts } from "@/lib/domain/alerts/ack";
+import { resolveAlert } from "@/lib/domain/alerts/resolve";
+import { createChannel, updateChannel } from "@/lib/domain/channels/save-channel";
+import { createSilence, expireSilence } from "@/lib/domain/silences/save-silence";
 
 // The alert, silence, channel and routing endpoints. Answers are described loosely: the fields
 // named in the contract, others allowed.
@@ -68,7 +72,7 @@ export const alertPaths: ZodOpenApiPathsObject = {
     post: operation({
       summary: "Alerts pushed by a service or script (a service token scoped to their `service` label, or a responder)",
       tags: ["alerts"],
-      ...permitOf(ingestAlerts),
+      verb: ingestAlerts,
       body: nativeAlertsInput,
       answers: { 202: { description: "Accepted; the same alert sent again is one alert.", schema: accepted } },
     }),
@@ -77,7 +81,7 @@ export const alertPaths: ZodOpenApiPathsObject = {
     post: operation({
       summary: "A Prometheus Alertmanager webhook receiver, payload version 4 (a service token scoped to `*`, or a responder)",
       tags: ["alerts"],
-      ...permitOf(ingestAlertmanager),
+      verb: ingestAlertmanager,
       body: alertmanagerInput,
       answers: { 202: { description: "Accepted.", schema: accepted } },
     }),
@@ -94,7 +98,7 @@ export const alertPaths: ZodOpenApiPathsObject = {
     post: operation({
       summary: "Acknowledge several alerts",
       tags: ["alerts"],
-      permit: "responder",
+      verb: ackAlerts,
       body: ackAlertsInput,
       answers: { 200: { description: "How many were firing and are acknowledged now.", schema: z.object({ acknowledged: z.number().int() }) } },
     }),
@@ -113,7 +117,7 @@ export const alertPaths: ZodOpenApiPathsObject = {
     post: operation({
       summary: "Acknowledge an alert; twice is harmless",
       tags: ["alerts"],
-      permit: "responder",
+      verb: ackAlert,
       path: idPath,
       body: z.object({ note }),
       errors: [404],
@@ -124,7 +128,7 @@ export const alertPaths: ZodOpenApiPathsObject = {
     post: operation({
       summary: "Resolve an alert",
       tags: ["alerts"],
-      permit: "responder",
+      verb: resolveAlert,
       path: idPath,
       body: z.object({ note }),
       errors: [404],
@@ -141,7 +145,7 @@ export const alertPaths: ZodOpenApiPathsObject = {
     post: operation({
       summary: "Silence the alerts matching every matcher",
       tags: ["silences"],
-      permit: "responder",
+      verb: createSilence,
       body: createSilenceInput,
       errors: [422],
       answers: { 201: { description: "The silence; 422 when it would match every alert.", schema: silence } },
@@ -160,7 +164,7 @@ export const alertPaths: ZodOpenApiPathsObject = {
     delete: operation({
       summary: "Expire a silence now",
       tags: ["silences"],
-      permit: "responder",
+      verb: expireSilence,
       path: z.object({ id: silenceId }),
       errors: [404],
       answers: { 200: { description: "The silence, expired.", schema: silence } },
@@ -176,7 +180,7 @@ export const alertPaths: ZodOpenApiPathsObject = {
     post: operation({
       summary: "Add a channel",
       tags: ["routing"],
-      permit: "admin",
+      verb: createChannel,
       body: createChannelInput,
       errors: [409],
       answers: { 201: { description: "The channel, secrets masked.", schema: channel } },
@@ -186,7 +190,7 @@ export const alertPaths: ZodOpenApiPathsObject = {
     put: operation({
       summary: "Replace a channel's config; masked values keep the stored secrets",
       tags: ["routing"],
-      permit: "admin",
+      verb: updateChannel,
       path: z.object({ name: channelName }),
       body: z.object({ config: z.record(z.string(), z.unknown()) }),
       errors: [404],
@@ -203,7 +207,7 @@ export const alertPaths: ZodOpenApiPathsObject = {
     put: operation({
       summary: "Publish a new version of the routing tree",
       tags: ["routing"],
-      permit: "admin",
+      verb: publishRouting,
       body: publishRoutingInput,
       errors: [409, 422],
       answers: { 200: { description: "The new version; 409 on a stale `expectedVersion`, 422 naming an unknown channel.", schema: routing } },

@@ -5,6 +5,13 @@ import { documentPath } from "@/lib/domain/config/inputs";
 import { policyBody } from "@/lib/domain/config/policy/inputs";
 import { scheduleBody, schedulePath, schedulesQuery } from "@/lib/domain/schedules/inputs";
 import { operation } from "./operation";
+import { approveChangeRequest } from "@/lib/domain/config/change-requests/approve";
+import { editChangeRequest } from "@/lib/domain/config/change-requests/edit";
+import { rejectChangeRequest } from "@/lib/domain/config/change-requests/reject";
+import { reviewChangeRequest } from "@/lib/domain/config/change-requests/review";
+import { setConfigPolicy } from "@/lib/domain/config/policy/set-policy";
+import { createSchedule } from "@/lib/domain/schedules/create";
+import { deleteSchedule } from "@/lib/domain/schedules/delete";
 
 // Safe config changes: policies, change requests and schedules. Answers are described loosely.
 
@@ -40,7 +47,7 @@ export const changePaths: ZodOpenApiPathsObject = {
     put: operation({
       summary: "Set how many admins approve a publish first, and whether a critical alert freezes the document; audited",
       tags: ["config"],
-      permit: "admin",
+      verb: setConfigPolicy,
       path: documentPath,
       body: policyBody,
       answers: { 200: { description: "The policy in force.", schema: policy } },
@@ -59,7 +66,7 @@ export const changePaths: ZodOpenApiPathsObject = {
     patch: operation({
       summary: "Replace what a pending request would publish (its author only); every approval given so far is dropped",
       tags: ["config"],
-      permit: "admin",
+      verb: editChangeRequest,
       path: changeRequestPath,
       body: editBody,
       errors: [404, 409, 422],
@@ -70,7 +77,7 @@ export const changePaths: ZodOpenApiPathsObject = {
     post: operation({
       summary: "Approve as an admin other than the author; the last approval needed applies it through the publish's compare-and-swap",
       tags: ["config"],
-      permit: "admin",
+      verb: approveChangeRequest,
       path: changeRequestPath,
       errors: [404, 409, 422],
       answers: { 200: { description: "Still pending (approvals so far), or applied with its version; 409 when the document moved and the request is now stale.", schema: decided } },
@@ -80,7 +87,7 @@ export const changePaths: ZodOpenApiPathsObject = {
     post: operation({
       summary: "Reject a pending request with a reason",
       tags: ["config"],
-      permit: "admin",
+      verb: rejectChangeRequest,
       path: changeRequestPath,
       body: rejectBody,
       errors: [404, 409],
@@ -91,7 +98,7 @@ export const changePaths: ZodOpenApiPathsObject = {
     post: operation({
       summary: "Sign off a break-glass publish, as an admin other than the one who broke the glass",
       tags: ["config"],
-      permit: "admin",
+      verb: reviewChangeRequest,
       path: changeRequestPath,
       errors: [404, 409],
       answers: { 200: { description: "The reviewed request.", schema: z.object({ changeRequest: z.looseObject({ id: z.number().int(), reviewedBy: z.string() }) }) } },
@@ -108,7 +115,7 @@ export const changePaths: ZodOpenApiPathsObject = {
     post: operation({
       summary: "Schedule a mode flip (operator) or the apply of a change request (admin); suspended, not applied, if its target moves before then",
       tags: ["schedules"],
-      permit: "operator",
+      verb: createSchedule,
       body: scheduleBody,
       errors: [404, 409, 422],
       answers: { 201: { description: "The schedule.", schema: z.object({ id: z.number().int(), status: z.literal("pending") }) } },
@@ -118,7 +125,7 @@ export const changePaths: ZodOpenApiPathsObject = {
     delete: operation({
       summary: "Cancel a pending schedule (admins only for a change request's)",
       tags: ["schedules"],
-      permit: "operator",
+      verb: deleteSchedule,
       path: schedulePath,
       errors: [404, 409],
       answers: { 200: { description: "Cancelled.", schema: z.null() } },

@@ -3,7 +3,12 @@ import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { rolloutStatuses } from "@/drizzle/schema/config-rollouts";
 import { documentPath } from "@/lib/domain/config/inputs";
 import { rolloutActionBody } from "@/lib/domain/config/rollout/verb-inputs";
+import { abortRollout } from "@/lib/domain/config/rollout/abort";
+import { advanceRollout } from "@/lib/domain/config/rollout/advance";
+import { pauseRollout } from "@/lib/domain/config/rollout/pause";
 import { operation } from "./operation";
+
+type RolloutVerb = typeof advanceRollout | typeof pauseRollout | typeof abortRollout;
 
 // The rollout endpoints of a config document, described loosely like the other config answers.
 
@@ -25,11 +30,11 @@ const rollout = z
   .meta({ id: "ConfigRollout" });
 const moved = z.looseObject({ version: z.number().int() });
 
-const action = (summary: string, answer: string) => ({
+const action = (verb: RolloutVerb, summary: string, answer: string) => ({
   post: operation({
     summary,
     tags: ["config"],
-    permit: "admin",
+    verb,
     path: documentPath,
     body: rolloutActionBody,
     errors: [409],
@@ -47,7 +52,7 @@ export const configRolloutPaths: ZodOpenApiPathsObject = {
       answers: { 200: { description: "`rollout` is null when the document never had one.", schema: z.object({ rollout: rollout.nullable() }) } },
     }),
   },
-  "/api/v1/config/{service}/{environment}/rollout/advance": action("Move the running or paused rollout to its next step now; past the last one it completes", "The rollout's new step; 409 when none runs."),
-  "/api/v1/config/{service}/{environment}/rollout/pause": action("Hold the rollout at its step: no step follows until an advance, and the guard keeps watching", "The paused step; 409 when none runs or it is paused already."),
-  "/api/v1/config/{service}/{environment}/rollout/abort": action("Abandon the rollout: the document goes back to the version it started from, for every instance", "The version the rollback appended; 409 when none runs."),
+  "/api/v1/config/{service}/{environment}/rollout/advance": action(advanceRollout, "Move the running or paused rollout to its next step now; past the last one it completes", "The rollout's new step; 409 when none runs."),
+  "/api/v1/config/{service}/{environment}/rollout/pause": action(pauseRollout, "Hold the rollout at its step: no step follows until an advance, and the guard keeps watching", "The paused step; 409 when none runs or it is paused already."),
+  "/api/v1/config/{service}/{environment}/rollout/abort": action(abortRollout, "Abandon the rollout: the document goes back to the version it started from, for every instance", "The version the rollback appended; 409 when none runs."),
 };

@@ -2,6 +2,11 @@ import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { diffQuery, documentPath, endBakeBody, publishBody, rollbackBody, schemaBody, versionPath, versionsQuery } from "@/lib/domain/config/inputs";
 import { operation } from "./operation";
+import { endBake } from "@/lib/domain/config/bake";
+import { publishConfig } from "@/lib/domain/config/publish";
+import { revealConfig } from "@/lib/domain/config/reveal";
+import { rollbackConfig } from "@/lib/domain/config/rollback";
+import { setConfigSchema } from "@/lib/domain/config/set-schema";
 
 // The config endpoints. Answers are described loosely: the fields named in the contract, others allowed.
 
@@ -66,7 +71,7 @@ export const configPaths: ZodOpenApiPathsObject = {
     post: operation({
       summary: "Publish a version if `expectedVersion` is current; values still showing the mask keep the stored secret",
       tags: ["config"],
-      permit: "admin",
+      verb: publishConfig,
       path: documentPath,
       body: publishBody,
       errors: [404, 409, 422, 423],
@@ -80,7 +85,7 @@ export const configPaths: ZodOpenApiPathsObject = {
     post: operation({
       summary: "A version with its secrets, audited",
       tags: ["config"],
-      permit: "admin",
+      verb: revealConfig,
       path: versionPath,
       errors: [404],
       answers: { 200: { description: "The version as published.", schema: config } },
@@ -90,7 +95,7 @@ export const configPaths: ZodOpenApiPathsObject = {
     put: operation({
       summary: "Set or remove the document's JSON Schema (draft 2020-12); later publishes are validated against it",
       tags: ["config"],
-      permit: "admin",
+      verb: setConfigSchema,
       path: documentPath,
       body: schemaBody,
       errors: [404, 422],
@@ -101,7 +106,7 @@ export const configPaths: ZodOpenApiPathsObject = {
     post: operation({
       summary: "Roll back: a new version whose body equals `toVersion`'s, with the same compare-and-swap rule as a publish",
       tags: ["config"],
-      permit: "admin",
+      verb: rollbackConfig,
       path: documentPath,
       body: rollbackBody,
       errors: [404, 409, 422],
@@ -144,7 +149,7 @@ export const configPaths: ZodOpenApiPathsObject = {
     delete: operation({
       summary: "End the running bake early: the version stays, and alerts no longer roll it back",
       tags: ["config"],
-      permit: "operator",
+      verb: endBake,
       path: documentPath,
       body: endBakeBody,
       errors: [404, 409],

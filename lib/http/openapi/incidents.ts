@@ -4,6 +4,7 @@ import { incidentStatuses, severities } from "@/drizzle/schema";
 import { changeKinds } from "@/lib/domain/changes/service-changes";
 import { exportQuery, incidentQuery, noteBody } from "@/lib/domain/incidents/incident-input";
 import { operation } from "./operation";
+import { addIncidentNote } from "@/lib/domain/incidents/add-note";
 
 // From an alert to the fix: an alert's context, and incidents with their timeline and record.
 
@@ -90,7 +91,7 @@ export const incidentPaths: ZodOpenApiPathsObject = {
     post: operation({
       summary: "A responder's note; audited and on the timeline",
       tags: ["incidents"],
-      permit: "responder",
+      verb: addIncidentNote,
       path: incidentPath,
       body: noteBody,
       errors: [404],

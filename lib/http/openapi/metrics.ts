@@ -9,6 +9,9 @@ import { otlpRequest } from "@/lib/domain/metrics/otlp-input";
 import { previewRuleInput } from "@/lib/domain/rules/preview";
 import { ruleFields, ruleId } from "@/lib/domain/rules/rule-input";
 import { operation } from "./operation";
+import { ingestOtlp } from "@/lib/domain/metrics/ingest-otlp";
+import { ingestPoints } from "@/lib/domain/metrics/ingest-points";
+import { createRule, deleteRule, updateRule } from "@/lib/domain/rules/save-rule";
 
 // The metric intake, query and alert-rule endpoints.
 
@@ -31,7 +34,7 @@ export const metricPaths: ZodOpenApiPathsObject = {
     post: operation({
       summary: "Metric points (a service token scoped to their `service`); series over the service's cap refuse the batch with 429",
       tags: ["metrics"],
-      permit: "service",
+      verb: ingestPoints,
       body: metricsInput,
       errors: [429],
       answers: { 202: { description: `Stored. 429: ${seriesLimit}`, schema: z.object({ accepted: z.number().int() }) } },
@@ -41,7 +44,7 @@ export const metricPaths: ZodOpenApiPathsObject = {
     post: operation({
       summary: "OpenTelemetry metrics, OTLP/HTTP with JSON encoding: sums, gauges and histograms (stored as _count, _sum, _p50, _p95, _p99)",
       tags: ["metrics"],
-      permit: "service",
+      verb: ingestOtlp,
       body: otlpRequest,
       errors: [429],
       answers: {
@@ -112,7 +115,7 @@ export const metricPaths: ZodOpenApiPathsObject = {
     post: operation({
       summary: "Create an alert rule",
       tags: ["rules"],
-      permit: "admin",
+      verb: createRule,
       body: ruleFields,
       errors: [409],
       answers: { 201: { description: "The rule.", schema: rule } },
@@ -122,7 +125,7 @@ export const metricPaths: ZodOpenApiPathsObject = {
     put: operation({
       summary: "Replace an alert rule; its evaluation starts over and an alert it raised resolves",
       tags: ["rules"],
-      permit: "admin",
+      verb: updateRule,
       path: ruleId,
       body: ruleFields,
       errors: [404, 409],
@@ -131,7 +134,7 @@ export const metricPaths: ZodOpenApiPathsObject = {
     delete: operation({
       summary: "Delete an alert rule; an alert it raised resolves",
       tags: ["rules"],
-      permit: "admin",
+      verb: deleteRule,
       path: ruleId,
       errors: [404],
       answers: { 200: { description: "The deleted rule's id.", schema: z.object({ deleted: z.number().int() }) } },

@@ -8,12 +8,20 @@ import { errorBody, validationErrorBody } from "./schemas";
 type ObjectSchema = z.ZodObject<z.ZodRawShape>;
 type ErrorStatus = 404 | 409 | 413 | 422 | 423 | 429;
 
-export interface OperationSpec {
+/**
+ * Who may call. A write names the verb it goes through, and its permit is the verb's own; a read
+ * states the least role its route checks (the role matrix holds both to what the routes do).
+ */
+type Access =
+  | { verb: Pick<Verb<unknown>, "permit" | "people"> }
+  | {
+      permit: Exclude<Permit, "system"> | "public";
+      /** With a `service` permit: the least role of a person who may call it too, admin unless given. */
+      people?: Role;
+    };
+
+export type OperationSpec = Access & {
   summary: string;
-  /** Who may call: a least role, a service token, or anyone. */
-  permit: Permit | "public";
-  /** With a `service` permit: the least role of a person who may call it too (the verb's `people`), admin unless given. */
-  people?: Role;
   tags: string[];
   path?: ObjectSchema;
   query?: ObjectSchema;
@@ -22,7 +30,7 @@ export interface OperationSpec {
   answers: Record<number, { description: string; schema: z.ZodType | null; contentType?: string }>;
   /** Failures beyond those the permit, parameters and body imply. */
   errors?: ErrorStatus[];
-}
+};
 
 const errorDescriptions: Record<number, string> = {
   400: "The parameters or body are not valid; nothing was written.",
@@ -38,6 +46,8 @@ const errorDescriptions: Record<number, string> = {
 
 /** One documented operation, with the failures its permit and inputs imply added for it. */
 export function operation(spec: OperationSpec): ZodOpenApiOperationObject {
+  const { permit, people } = "verb" in spec ? spec.verb : spec;
+  const least = permit === "public" ? null : leastRole({ permit, people });
   const responses: ZodOpenApiResponsesObject = {};
   for (const [status, { description, schema, contentType = "application/json" }] of Object.entries(spec.answers)) {
     responses[status as `2${string}`] = schema ? { description, content: { [contentType]: { schema } } } : { description };
@@ -45,7 +55,7 @@ export function operation(spec: OperationSpec): ZodOpenApiOperationObject {
   const failures = new Set<number>(spec.errors);
   if (spec.body || spec.query || spec.path) failures.add(400);
   if (spec.body) failures.add(413);
-  if (spec.permit !== "public") [401, 403].forEach((s) => failures.add(s));
+  if (permit !== "public") [401, 403].forEach((s) => failures.add(s));
   for (const status of [...failures].sort((a, b) => a - b)) {
     const schema = status === 400 ? validationErrorBody : errorBody;
     responses[String(status) as `4${string}`] = { description: errorDescriptions[status] ?? "Refused.", content: { "application/json": { schema } } };
@@ -54,23 +64,13 @@ export function operation(spec: OperationSpec): ZodOpenApiOperationObject {
     summary: spec.summary,
     tags: spec.tags,
     // The least role of a person who may call it, for clients (and the role matrix) to read.
-    "x-least-role": leastRoleOf(spec),
-    description:
-      spec.permit === "public" ? "Anyone may call." : spec.permit === "service" ? `A service token of the service, or a person with role ${leastRoleOf(spec)} or above.` : `Role ${spec.permit} or above.`,
-    security: spec.permit === "public" ? [] : spec.permit === "service" ? [{ bearer: [] }] : [{ session: [] }, { bearer: [] }],
+    "x-least-role": least,
+    description: permit === "public" ? "Anyone may call." : permit === "service" ? `A service token of the service, or a person with role ${least} or above.` : `Role ${least} or above.`,
+    security: permit === "public" ? [] : permit === "service" ? [{ bearer: [] }] : [{ session: [] }, { bearer: [] }],
     requestParams: { ...(spec.path && { path: spec.path }), ...(spec.query && { query: spec.query }) },
     ...(spec.body ? { requestBody: { required: true, content: { "application/json": { schema: spec.body } } } } : {}),
     responses,
   };
-}
-
-/** The permit a verb checks, for an operation that goes through it. */
-export function permitOf(verb: Pick<Verb<unknown>, "permit" | "people">): Pick<OperationSpec, "permit" | "people"> {
-  return { permit: verb.permit, people: verb.people };
-}
-
-function leastRoleOf(spec: OperationSpec): Role | null {
-  return spec.permit === "public" ? null : leastRole({ permit: spec.permit, people: spec.people });
 }
 
 export const securitySchemes = {
