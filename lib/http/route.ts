@@ -32,6 +32,22 @@ export function publicRoute<P extends Params>(fn: (call: Omit<Call<P>, "ctx">) =
 }
 
 /**
+ * A route whose read checks its caller itself, because no one role says who may: a signed-in
+ * person, or a service token covering the service the path names. The control document, the
+ * control stream and a service's config are such reads, and the lane calls them unchanged.
+ */
+export function serviceReadRoute<P extends Params>(fn: (call: Call<P>) => Promise<Result>) {
+  return measured(async (req: Request, context: RouteContext<P>) => {
+    const ctx = await currentCtx();
+    try {
+      return toResponse(await fn({ req, ctx, params: await context.params }));
+    } catch (error) {
+      return errorResponse(error, ctx.requestId);
+    }
+  });
+}
+
+/**
  * A route that reads: the caller must hold the least role `permit`, or the refusal is audited as
  * `read` of the path. With a `query` schema the handler gets the query string parsed; a bad one is
  * a 400 naming the parameter, answered only to a caller who may read.

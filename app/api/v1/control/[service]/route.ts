@@ -1,7 +1,4 @@
-import { currentCtx } from "@/lib/auth/current";
 import { controlReadResponse } from "@/lib/http/control-read";
-import { publicRoute } from "@/lib/http/route";
+import { serviceReadRoute } from "@/lib/http/route";
 
-// Readable by any signed-in person and by service tokens covering the service, which no single
-// role of readRoute expresses; readControl checks it.
-export const GET = publicRoute<{ service: string }>(async ({ req, params }) => controlReadResponse(await currentCtx(), params.service, req));
+export const GET = serviceReadRoute<{ service: string }>(({ req, ctx, params }) => controlReadResponse(ctx, params.service, req));
