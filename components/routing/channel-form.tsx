@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { FormButtons } from "@/components/ui/form-buttons";
 import { FormError } from "@/components/ui/form-error";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -71,14 +71,7 @@ export function ChannelForm({ editing, actions, onDone }: Props) {
       </div>
       <Textarea label="Config (JSON)" hint={hints[type]} rows={Math.min(12, config.split("\n").length + 1)} spellCheck={false} className="w-full font-mono" value={config} onChange={(e) => setConfig(e.target.value)} />
       <FormError error={error} />
-      <div className="flex gap-2">
-        <Button variant="primary" onClick={save} disabled={pending}>
-          {editing ? "Save channel" : "Add channel"}
-        </Button>
-        <Button onClick={onDone} disabled={pending}>
-          Cancel
-        </Button>
-      </div>
+      <FormButtons submit={editing ? "Save channel" : "Add channel"} onSubmit={save} onCancel={onDone} pending={pending} />
     </section>
   );
 }

@@ -3,6 +3,7 @@
 import { useMemo, useState } from "react";
 import { useLiveQuery } from "@/components/live/use-live-query";
 import { Button } from "@/components/ui/button";
+import { FormButtons } from "@/components/ui/form-buttons";
 import { FormError } from "@/components/ui/form-error";
 import { Textarea } from "@/components/ui/textarea";
 import { routingTree } from "@/lib/domain/routing/tree";
@@ -134,14 +135,7 @@ export function TreeEditor({ current, start, channels: initialChannels, publishT
       )}
       <FormError error={error} />
       {view === "form" && <RoutingPreview draft={draft} disabled={issues.size > 0} />}
-      <div className="flex gap-2">
-        <Button variant="primary" onClick={save} disabled={pending || (view === "form" && issues.size > 0)}>
-          Publish version {base + 1}
-        </Button>
-        <Button onClick={onDone} disabled={pending}>
-          Cancel
-        </Button>
-      </div>
+      <FormButtons submit={`Publish version ${base + 1}`} onSubmit={save} onCancel={onDone} pending={pending} blocked={view === "form" && issues.size > 0} />
     </section>
   );
 }

@@ -123,10 +123,22 @@ export const createdToken = z.object({
 
 export const revokedToken = z.object({ name: z.string() });
 
-
 export const acceptedEvents = z.object({ accepted: z.number().int() });
 
 const latency = z.object({ p50: z.number().nullable(), p95: z.number().nullable(), p99: z.number().nullable() });
+
+/** What a breaker's card and its service's page both show of it. */
+const breakerFigures = {
+  state: z.string(),
+  stateCounts: z.record(z.string(), z.number().int()),
+  failureRate: z.number(),
+  callsPerSecond: z.number(),
+  rejectsPerSecond: z.number(),
+  latencyMs: latency,
+  override: z.looseObject({ override: z.string(), reason: z.string(), setBy: z.string(), expiresAt: time.nullable() }).nullable(),
+  lastTransitionAt: time.nullable(),
+  sparkline: z.array(z.object({ at: time, errorRate: z.number().nullable() })),
+};
 
 export const serviceBreakers = z
   .object({
@@ -134,15 +146,7 @@ export const serviceBreakers = z
     breakers: z.array(
       z.looseObject({
         breaker: z.string(),
-        state: z.string(),
-        stateCounts: z.record(z.string(), z.number().int()),
-        failureRate: z.number(),
-        callsPerSecond: z.number(),
-        rejectsPerSecond: z.number(),
-        latencyMs: latency,
-        override: z.looseObject({ override: z.string(), reason: z.string(), setBy: z.string(), expiresAt: time.nullable() }).nullable(),
-        lastTransitionAt: time.nullable(),
-        sparkline: z.array(z.object({ at: time, errorRate: z.number().nullable() })),
+        ...breakerFigures,
         instances: z.array(z.looseObject({ instance: z.string(), state: z.string(), stale: z.boolean() })),
         transitions: z.array(
           z.object({
@@ -168,17 +172,9 @@ export const breakerCards = z
       z.looseObject({
         service: z.string(),
         breaker: z.string(),
-        state: z.string(),
-        stateCounts: z.record(z.string(), z.number().int()),
+        ...breakerFigures,
         liveInstances: z.number().int(),
         staleInstances: z.number().int(),
-        failureRate: z.number(),
-        callsPerSecond: z.number(),
-        rejectsPerSecond: z.number(),
-        latencyMs: latency,
-        override: z.looseObject({ override: z.string(), reason: z.string(), setBy: z.string(), expiresAt: time.nullable() }).nullable(),
-        lastTransitionAt: time.nullable(),
-        sparkline: z.array(z.object({ at: time, errorRate: z.number().nullable() })),
       }),
     ),
   })
