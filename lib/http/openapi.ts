@@ -1,17 +1,15 @@
 import { z } from "zod";
 import { topics } from "@/lib/live/topics";
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
-import { createToken, createTokenInput, revokeToken, revokeTokenInput } from "@/lib/domain/access/service-tokens";
-import { createUser, createUserInput, updateUser, updateUserInput } from "@/lib/domain/access/users";
-import { verifyQuery } from "@/lib/domain/audit/verify-query";
-import { auditFilter } from "@/lib/domain/audit/query";
 import { breakerEventsInput, overrideBody, overridePath } from "@/lib/domain/breakers/inputs";
 import { clearModeBody, servicePath, setModeBody } from "@/lib/domain/modes/inputs";
 import { MAX_WAIT_SECONDS } from "@/lib/domain/control/read-control";
 import { findInput } from "@/lib/domain/search/find-anything";
 import { reportInput } from "@/lib/domain/services/report-schema";
+import { accessPaths } from "./openapi/access";
 import { alertPaths } from "./openapi/alerts";
 import { metricPaths } from "./openapi/metrics";
+import { probePaths } from "./openapi/probes";
 import { configPaths } from "./openapi/config";
 import { changePaths } from "./openapi/changes";
 import { configRolloutPaths } from "./openapi/config-rollout";
@@ -202,109 +200,8 @@ export const paths: ZodOpenApiPathsObject = {
       },
     }),
   },
-  "/api/v1/audit": {
-    get: operation({
-      summary: "Audit events, newest first, paged; JSON or CSV",
-      tags: ["audit"],
-      permit: "admin",
-      query: auditFilter.extend({ format: z.enum(["json", "csv"]).default("json") }),
-      answers: { 200: { description: "A page of events (CSV with `format=csv`).", schema: answer.auditPage } },
-    }),
-  },
-  "/api/v1/audit/verify": {
-    get: operation({
-      summary: "Verify the audit hash chain: since the last checkpoint, or fully in bounded stretches",
-      tags: ["audit"],
-      permit: "admin",
-      query: verifyQuery,
-      answers: { 200: { description: "Whether the chain verifies, and the first row that does not.", schema: answer.chainReport } },
-    }),
-  },
-  "/api/v1/users": {
-    get: operation({
-      summary: "Users",
-      tags: ["access"],
-      permit: "admin",
-      answers: { 200: { description: "Every user, by email.", schema: answer.usersPage } },
-    }),
-    post: operation({
-      summary: "Add a user",
-      tags: ["access"],
-      verb: createUser,
-      body: createUserInput,
-      errors: [409],
-      answers: { 201: { description: "The user, with its password (generated unless given).", schema: answer.createdUser } },
-    }),
-    patch: operation({
-      summary: "Change a user's role or disable them",
-      tags: ["access"],
-      verb: updateUser,
-      body: updateUserInput,
-      errors: [404, 409],
-      answers: { 200: { description: "The user as it is now.", schema: answer.updatedUser } },
-    }),
-  },
-  "/api/v1/tokens": {
-    get: operation({
-      summary: "Tokens (never their secrets)",
-      tags: ["access"],
-      permit: "admin",
-      answers: { 200: { description: "Every token, by name.", schema: answer.tokensPage } },
-    }),
-    post: operation({
-      summary: "Create a service token or a personal token",
-      tags: ["access"],
-      verb: createToken,
-      body: createTokenInput,
-      errors: [404, 409],
-      answers: { 201: { description: "The token, shown this once.", schema: answer.createdToken } },
-    }),
-  },
-  "/api/v1/tokens/{name}": {
-    delete: operation({
-      summary: "Revoke a token",
-      tags: ["access"],
-      verb: revokeToken,
-      path: revokeTokenInput,
-      errors: [404],
-      answers: { 200: { description: "The revoked token's name.", schema: answer.revokedToken } },
-    }),
-  },
-  "/api/health": {
-    get: operation({
-      summary: "Liveness",
-      tags: ["operations"],
-      permit: "public",
-      answers: { 200: { description: "The process runs.", schema: z.object({ status: z.literal("ok") }) } },
-    }),
-  },
-  "/api/ready": {
-    get: operation({
-      summary: "Readiness: whether the database answers",
-      tags: ["operations"],
-      permit: "public",
-      answers: {
-        200: { description: "The database answered within 2 s.", schema: z.object({ status: z.literal("ready") }) },
-        503: { description: "The database did not answer.", schema: z.object({ status: z.literal("unavailable"), message: z.string() }) },
-      },
-    }),
-  },
-  "/api/metrics": {
-    get: operation({
-      summary: "The console's own metrics",
-      tags: ["operations"],
-      permit: "public",
-      answers: { 200: { description: "Prometheus text exposition format.", schema: z.string(), contentType: "text/plain; version=0.0.4" } },
-    }),
-  },
-  "/api/openapi.json": {
-    get: operation({
-      summary: "This document",
-      tags: ["operations"],
-      permit: "public",
-      answers: { 200: { description: "OpenAPI 3.1.", schema: z.record(z.string(), z.unknown()) } },
-    }),
-  },
+  ...accessPaths,
+  ...probePaths,
 };
 
 let document: ReturnType<typeof createDocument> | undefined;
