@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createBreakwaterClient, type BreakwaterClient } from "./client";
+import { createBreakwaterClient } from "./client";
+import type { BreakwaterClient } from "./client-api";
 import type { ControlDocument, Report } from "./types";
 
 /** An in-memory console speaking the contract: reports, events, and a long-polled control document. */

@@ -1,5 +1,5 @@
 export { createBreakwaterClient } from "./client";
-export type { BreakwaterClient, BreakwaterClientOptions, BreakerSource, ModeChange } from "./client";
+export type { BreakwaterClient, BreakwaterClientOptions, BreakerSource, ModeChange } from "./client-api";
 export { BreakwaterHttpError } from "./http";
 export { watchOpossum } from "./opossum";
 export { defaultModes } from "./types";

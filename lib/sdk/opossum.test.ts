@@ -1,6 +1,6 @@
 import CircuitBreaker from "opossum";
 import { afterEach, describe, expect, it } from "vitest";
-import type { BreakerSource } from "./client";
+import type { BreakerSource } from "./client-api";
 import { watchOpossum, type BreakerHost } from "./opossum";
 import type { BreakerEventName, ControlOverride, Override } from "./types";
 

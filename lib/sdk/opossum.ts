@@ -1,5 +1,5 @@
 import type CircuitBreaker from "opossum";
-import type { BreakwaterClient } from "./client";
+import type { BreakwaterClient } from "./client-api";
 import { breakerState, snapshotOf, type OpossumConfig } from "./opossum-snapshot";
 import type { BreakerState, Override } from "./types";
 
