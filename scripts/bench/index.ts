@@ -6,6 +6,7 @@
  */
 import os from "node:os";
 import { alertsSection } from "./alerts-section";
+import { burstSection } from "./overload-burst";
 import { configHistorySection } from "./config-history";
 import { configPublishSection } from "./config-publish";
 import { nodelaySection } from "./copy-nodelay";
@@ -29,6 +30,7 @@ const SECTIONS: Record<string, Section> = {
   publish: configPublishSection,
   metrics: metricsSection,
   nodelay: nodelaySection,
+  burst: burstSection,
 };
 
 const log = (line: string) => console.log(`· ${line}`);
