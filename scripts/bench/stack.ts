@@ -78,7 +78,7 @@ export async function startStack(teardown: Teardown, log: (line: string) => void
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   log(`next start on ${origin}`);
-  const server = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const server = spawn(process.execPath, [...nodeOptions("BENCH_SERVER_NODE_OPTIONS"), require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -122,7 +122,7 @@ async function startLane(databaseUrl: string, teardown: Teardown, log: (line: st
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   log(`service lane on ${origin}`);
-  const lane = spawn(process.execPath, [...(process.env.BENCH_LANE_NODE_OPTIONS?.split(" ") ?? []), "--import", "tsx", "scripts/lane.ts", "--host", "127.0.0.1"], {
+  const lane = spawn(process.execPath, [...nodeOptions("BENCH_LANE_NODE_OPTIONS"), "--import", "tsx", "scripts/lane.ts", "--host", "127.0.0.1"], {
     env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, SERVICE_PORT: String(port), BREAKWATER_DEMO: "0" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -195,4 +195,9 @@ function recentOutput(child: ChildProcess): () => string[] {
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
   return () => lines;
+}
+
+/** Node flags for one of the stack's processes, such as `--cpu-prof`, which NODE_OPTIONS refuses. */
+function nodeOptions(variable: "BENCH_SERVER_NODE_OPTIONS" | "BENCH_LANE_NODE_OPTIONS"): string[] {
+  return process.env[variable]?.split(" ").filter(Boolean) ?? [];
 }
