@@ -27,8 +27,6 @@ export interface BatchChange<O> {
 }
 
 export interface BatchBounds {
-  /** How long the first request of a batch waits for others to join it. */
-  windowMs: number;
   /** Requests in one transaction at most. */
   maxBatch: number;
   /** Batches waiting behind the one being written past which a request is refused with 503 at once. */
@@ -115,11 +113,15 @@ export function defineBatchedMutation<S extends z.ZodType, O>(spec: BatchedMutat
   return Object.assign(verb, { action: spec.action, permit: spec.permit, people: spec.people });
 }
 
-/** The requests gathering for the next batch, written one batch at a time. */
+/**
+ * The requests gathering for the next batch, written one batch at a time (classic group commit):
+ * with nothing being written a request is written at once, with the others of its turn of the event
+ * loop; requests gather only while a batch is in flight, which is when waiting costs nothing.
+ */
 class Queue<I, O> {
   private gathering: Waiting<I, O>[] = [];
   private writing = false;
-  private timer: NodeJS.Timeout | null = null;
+  private scheduled = false;
 
   constructor(
     private readonly bounds: BatchBounds,
@@ -130,14 +132,18 @@ class Queue<I, O> {
     if (this.gathering.length >= this.bounds.maxBatch * this.bounds.maxPendingBatches) throw new Overloaded(this.bounds.retryAfterSeconds);
     return new Promise<O>((resolve, reject) => {
       this.gathering.push({ ctx, input, resolve, reject });
-      if (!this.writing && this.gathering.length >= this.bounds.maxBatch) this.flush();
-      else this.timer ??= setTimeout(() => this.flush(), this.bounds.windowMs);
+      if (this.writing) return;
+      if (this.gathering.length >= this.bounds.maxBatch) this.flush();
+      else if (!this.scheduled) {
+        this.scheduled = true;
+        // Requests whose bytes arrived in the same turn (or callers in one tick) go together, at no wait.
+        setImmediate(() => this.flush());
+      }
     });
   }
 
   private flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.scheduled = false;
     if (this.writing || this.gathering.length === 0) return;
     const batch = this.gathering.splice(0, this.bounds.maxBatch);
     this.writing = true;
