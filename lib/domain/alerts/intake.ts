@@ -6,7 +6,7 @@ import { alertChanged } from "./alert-view";
 import { lockAlerts } from "./load-alert";
 import type { IncomingAlert } from "./intake-input";
 import { closeEmptyGroups, queueFollowUps } from "./notifications";
-import { openOccurrences, type Source } from "./open-occurrences";
+import { openingContext, openOccurrences, type Source } from "./open-occurrences";
 import { intakeRounds, planIntake, type Occurrence, type Step } from "./plan-intake";
 import { recordTimeline, type TimelineEntry } from "./timeline";
 
@@ -24,15 +24,17 @@ export async function intakeRequests(tx: Db, requests: IncomingAlert[][], source
  */
 export async function intake(tx: Db, batch: IncomingAlert[], source: Source): Promise<LiveEvent[]> {
   if (batch.length === 0) return [];
-  const steps = planIntake(batch, await latestOccurrences(tx, [...new Set(batch.map((a) => a.fingerprint))]));
+  // Statements that do not wait on each other's answers are issued together, each group one round trip.
+  const [latest, context] = await Promise.all([latestOccurrences(tx, [...new Set(batch.map((a) => a.fingerprint))]), openingContext(tx)]);
+  const steps = planIntake(batch, latest);
   const of = <K extends Step["kind"]>(kind: K) => steps.filter((s): s is Extract<Step, { kind: K }> => s.kind === kind);
-  await lockAlerts(tx, steps.flatMap((s) => (s.kind === "open" ? [] : [s.id])));
-  const opened = await openOccurrences(tx, of("open"), source);
-  const updated = await rewrite(tx, of("update"), false);
-  const resolved = await rewrite(tx, of("resolve"), true);
-  await recordTimeline(tx, resolved.map((id): TimelineEntry => ({ alertId: id, kind: "resolved" })));
-  await queueFollowUps(tx, resolved, "resolve");
-  await closeEmptyGroups(tx, resolved);
+  const [, opened] = await Promise.all([lockAlerts(tx, steps.flatMap((s) => (s.kind === "open" ? [] : [s.id]))), openOccurrences(tx, of("open"), source, context)]);
+  const [updated, resolved] = await Promise.all([rewrite(tx, of("update"), false), rewrite(tx, of("resolve"), true)]);
+  await Promise.all([
+    recordTimeline(tx, resolved.map((id): TimelineEntry => ({ alertId: id, kind: "resolved" }))),
+    queueFollowUps(tx, resolved, "resolve"),
+    closeEmptyGroups(tx, resolved),
+  ]);
   return alertChanged([...opened, ...updated, ...resolved]);
 }
 

@@ -11,7 +11,7 @@ export interface Notifiable {
   policy: AlertPolicy;
 }
 
-interface Intent {
+export interface Intent {
   alertId: number;
   channelId: string;
   event: (typeof deliveries.$inferInsert)["event"];
@@ -20,32 +20,46 @@ interface Intent {
   dueAt: Date;
 }
 
+/** Notification channels by name, as routes name their receivers. */
+export type ChannelsByName = ReadonlyMap<string, { id: string; type: string }>;
+
 /**
  * The trigger of every channel the alert's routes reach, timed by the route's group; or `now`, for
  * an alert notifying again because nobody kept it acknowledged.
  */
 export async function queueTriggers(tx: Db, targets: Notifiable[], timing: "grouped" | "now" = "grouped"): Promise<void> {
   const now = new Date();
-  const routed = targets.flatMap((alert) => alert.policy.routes.map((route) => ({ alert, route })));
-  const byName = await channelsNamed(tx, routed.map((r) => r.route.receiver));
-  const reached = routed.filter((r) => byName.has(r.route.receiver));
+  const reached = reachedRoutes(targets, await channelsNamed(tx, targets.flatMap((a) => a.policy.routes.map((r) => r.receiver))));
   if (reached.length === 0) return;
-  const groups =
-    timing === "now" ? new Map<string, GroupState>() : await groupStates(tx, reached.map((r) => ({ key: r.route.groupKey, firstDueAt: addSeconds(now, r.route.groupWaitSeconds) })));
-  await insertIntents(
-    tx,
-    reached.map(({ alert, route }) => {
-      const channelId = byName.get(route.receiver)!.id;
-      return {
-        alertId: alert.id,
-        channelId,
-        event: "trigger",
-        idempotencyKey: `${alert.id}:trigger:${alert.cycle}:${channelId}`,
-        groupKey: route.groupKey,
-        dueAt: timing === "now" ? now : triggerDueAt(groups.get(route.groupKey) ?? null, now, route),
-      };
-    }),
-  );
+  const groups = timing === "now" ? new Map<string, GroupState>() : await groupStates(tx, groupsOf(reached, now));
+  await insertIntents(tx, triggers(reached, groups, now, timing));
+}
+
+type Reached<T> = { alert: T; route: AlertPolicy["routes"][number]; channelId: string };
+
+/** Each route of the alerts that reaches an existing channel, with that channel. */
+export function reachedRoutes<T extends { policy: AlertPolicy }>(targets: T[], byName: ChannelsByName): Reached<T>[] {
+  return targets.flatMap((alert) => alert.policy.routes.flatMap((route) => {
+    const channel = byName.get(route.receiver);
+    return channel ? [{ alert, route, channelId: channel.id }] : [];
+  }));
+}
+
+/** The groups these routes notify through, each first due after its route's group wait if it is new. */
+export function groupsOf(reached: Reached<unknown>[], now: Date): { key: string; firstDueAt: Date }[] {
+  return reached.map((r) => ({ key: r.route.groupKey, firstDueAt: addSeconds(now, r.route.groupWaitSeconds) }));
+}
+
+/** The trigger notifications of the reached routes, timed by their groups' state (`groupStates`). */
+export function triggers(reached: Reached<Notifiable>[], groups: ReadonlyMap<string, GroupState>, now: Date, timing: "grouped" | "now" = "grouped"): Intent[] {
+  return reached.map(({ alert, route, channelId }) => ({
+    alertId: alert.id,
+    channelId,
+    event: "trigger",
+    idempotencyKey: `${alert.id}:trigger:${alert.cycle}:${channelId}`,
+    groupKey: route.groupKey,
+    dueAt: timing === "now" ? now : triggerDueAt(groups.get(route.groupKey) ?? null, now, route),
+  }));
 }
 
 /** A reminder to every channel of the alert's routes, now. */
@@ -115,7 +129,7 @@ export async function cancelUnsent(tx: Db, alertIds: number[]): Promise<number[]
 }
 
 // Raw SQL, one statement for the batch: intake runs this for every alert that fires.
-async function insertIntents(tx: Db, intents: Intent[]): Promise<void> {
+export async function insertIntents(tx: Db, intents: Intent[]): Promise<void> {
   if (intents.length === 0) return;
   const rows = intents
     .map((i) => ({ alert_id: i.alertId, channel_id: i.channelId, event: i.event, idempotency_key: i.idempotencyKey, group_key: i.groupKey ?? null, due_at: i.dueAt.toISOString() }))
@@ -127,7 +141,13 @@ async function insertIntents(tx: Db, intents: Intent[]): Promise<void> {
     on conflict (idempotency_key) do nothing`);
 }
 
-async function channelsNamed(tx: Db, names: string[]): Promise<Map<string, { id: string; type: string }>> {
+/** Every channel: a handful of rows, read beside intake's other reads instead of after routing. */
+export async function allChannels(tx: Db): Promise<ChannelsByName> {
+  const rows = await tx.select({ id: channels.id, name: channels.name, type: channels.type }).from(channels);
+  return new Map(rows.map((r) => [r.name, r]));
+}
+
+async function channelsNamed(tx: Db, names: string[]): Promise<ChannelsByName> {
   const unique = [...new Set(names)];
   if (unique.length === 0) return new Map();
   const rows = await tx.select({ id: channels.id, name: channels.name, type: channels.type }).from(channels).where(inArray(channels.name, unique));
@@ -135,7 +155,7 @@ async function channelsNamed(tx: Db, names: string[]): Promise<Map<string, { id:
 }
 
 /** The groups' timing; a group not seen before starts now, first due after its route's group wait. */
-async function groupStates(tx: Db, wanted: { key: string; firstDueAt: Date }[]): Promise<Map<string, GroupState>> {
+export async function groupStates(tx: Db, wanted: { key: string; firstDueAt: Date }[]): Promise<Map<string, GroupState>> {
   const fresh = [...new Map(wanted.map((w) => [w.key, w.firstDueAt.toISOString()]))].sort(([a], [b]) => (a < b ? -1 : 1));
   // The second select sees the table as the statement began: the groups that existed already.
   const rows = await tx.execute<{ key: string; first_due_at: string; flushed_at: string | null }>(sql`

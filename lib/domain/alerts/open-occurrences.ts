@@ -5,29 +5,42 @@ import { env } from "@/lib/env";
 import { addSeconds } from "../routing/grouping";
 import { currentRouting } from "../routing/current-routing";
 import { Unprocessable } from "../errors";
-import { activeSilences, silencing } from "../silences/active-silences";
+import type { GroupState } from "../routing/grouping";
+import type { RoutingTree } from "../routing/tree";
+import { activeSilences, silencing, type ActiveSilence } from "../silences/active-silences";
 import { lockSilences } from "../silences/apply-silences";
-import { queueTriggers } from "./notifications";
+import { allChannels, groupStates, groupsOf, insertIntents, reachedRoutes, triggers, type ChannelsByName } from "./notifications";
 import type { IncomingAlert } from "./intake-input";
 import { policyFor } from "./policy";
 import { severityOf } from "./severity";
 
 export type Source = (typeof alerts.$inferInsert)["source"];
 
+/** What opening occurrences reads first, issued together with intake's read of the latest occurrences. */
+export interface OpeningContext {
+  tree: RoutingTree;
+  active: ActiveSilence[];
+  channels: ChannelsByName;
+}
+
+/** In one round trip; the silences' lock still runs before their read, as statements run in order. */
+export async function openingContext(tx: Db): Promise<OpeningContext> {
+  const [{ tree }, , active, channels] = await Promise.all([currentRouting(tx), lockSilences(tx, "shared"), activeSilences(tx), allChannels(tx)]);
+  return { tree, active, channels };
+}
+
 /**
  * New occurrences: routed, checked against the active silences, inserted with their first
  * timeline entries in one statement, and their notifications queued unless silenced. A concurrent
  * request may have opened the same fingerprint first; its occurrence stands. Returns the new ids.
  */
-export async function openOccurrences(tx: Db, opening: { alert: IncomingAlert; previousId: number | null }[], source: Source): Promise<number[]> {
+export async function openOccurrences(
+  tx: Db,
+  opening: { alert: IncomingAlert; previousId: number | null }[],
+  source: Source,
+  { tree, active, channels }: OpeningContext,
+): Promise<number[]> {
   if (opening.length === 0) return [];
-  // Issued at once, so the four travel in one write and one round trip; the silences' lock still runs before their read.
-  const [, { tree }, , active] = await Promise.all([
-    refuseOverCap(tx, opening.map((o) => o.alert)),
-    currentRouting(tx),
-    lockSilences(tx, "shared"),
-    activeSilences(tx),
-  ]);
   const now = new Date();
   const rows = opening.map(({ alert, previousId }) => {
     const policy = policyFor(tree, alert.labels);
@@ -50,7 +63,29 @@ export async function openOccurrences(tx: Db, opening: { alert: IncomingAlert; p
       previous_id: previousId,
     };
   });
-  const opened = await tx.execute<{ id: string; fingerprint: string; silenced_by: string[] }>(sql`
+  const reached = reachedRoutes(
+    rows.filter((r) => r.silenced_by.length === 0),
+    channels,
+  );
+  // One round trip: the cap's count runs first, so it sees none of the new rows, and a payload past
+  // the cap rolls the insert back. A group made for an alert a concurrent request opened first is
+  // that alert's group too.
+  const [, opened, groups] = await Promise.all([
+    refuseOverCap(tx, opening.map((o) => o.alert)),
+    insertOccurrences(tx, rows, source),
+    reached.length === 0 ? new Map<string, GroupState>() : groupStates(tx, groupsOf(reached, now)),
+  ]);
+  const ids = new Map(opened.map((a) => [a.fingerprint, Number(a.id)]));
+  const notifiable = reached.flatMap(({ alert, route, channelId }) => {
+    const id = ids.get(alert.fingerprint);
+    return id === undefined ? [] : [{ alert: { id, cycle: 0, repeats: 0, policy: alert.policy }, route, channelId }];
+  });
+  await insertIntents(tx, triggers(notifiable, groups, now));
+  return opened.map((a) => Number(a.id));
+}
+
+function insertOccurrences(tx: Db, rows: object[], source: Source) {
+  return tx.execute<{ id: string; fingerprint: string }>(sql`
     with input as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
         fingerprint text, silenced_by uuid[], severity text, service text, labels jsonb, annotations jsonb, generator_url text,
@@ -69,13 +104,7 @@ export async function openOccurrences(tx: Db, opening: { alert: IncomingAlert; p
       union all
       select o.id, 'silenced', jsonb_build_object('silences', to_jsonb(o.silenced_by)) from opened o where cardinality(o.silenced_by) > 0
     )
-    select id, fingerprint, silenced_by from opened`);
-  const policies = new Map(rows.map((r) => [r.fingerprint, r.policy]));
-  await queueTriggers(
-    tx,
-    opened.filter((a) => a.silenced_by.length === 0).map((a) => ({ id: Number(a.id), cycle: 0, repeats: 0, policy: policies.get(a.fingerprint)! })),
-  );
-  return opened.map((a) => Number(a.id));
+    select id, fingerprint from opened`);
 }
 
 /**
