@@ -1,8 +1,9 @@
-import { inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { alerts } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
 import type { LiveEvent } from "@/lib/live/events";
 import { alertChanged } from "./alert-view";
+import { listParam } from "./list-param";
 import { lockAlerts } from "./load-alert";
 import type { IncomingAlert } from "./intake-input";
 import { closeEmptyGroups, queueFollowUps } from "./notifications";
@@ -25,7 +26,8 @@ export async function intakeRequests(tx: Db, requests: IncomingAlert[][], source
 export async function intake(tx: Db, batch: IncomingAlert[], source: Source): Promise<LiveEvent[]> {
   if (batch.length === 0) return [];
   // Statements that do not wait on each other's answers are issued together, each group one round trip.
-  const [latest, context] = await Promise.all([latestOccurrences(tx, [...new Set(batch.map((a) => a.fingerprint))]), openingContext(tx)]);
+  // The read with the largest parameter last: postgres.js sends what is queued once a statement passes 1 KB.
+  const [context, latest] = await Promise.all([openingContext(tx), latestOccurrences(tx, [...new Set(batch.map((a) => a.fingerprint))])]);
   const steps = planIntake(batch, latest);
   const of = <K extends Step["kind"]>(kind: K) => steps.filter((s): s is Extract<Step, { kind: K }> => s.kind === kind);
   const [, opened] = await Promise.all([lockAlerts(tx, steps.flatMap((s) => (s.kind === "open" ? [] : [s.id]))), openOccurrences(tx, of("open"), source, context)]);
@@ -50,7 +52,7 @@ async function latestOccurrences(tx: Db, fingerprints: string[]): Promise<Map<st
       generatorUrl: alerts.generatorUrl,
     })
     .from(alerts)
-    .where(inArray(alerts.fingerprint, fingerprints))
+    .where(sql`${alerts.fingerprint} in ${listParam(fingerprints)}`)
     .orderBy(alerts.fingerprint, sql`${alerts.id} desc`);
   return new Map(rows.map((r) => [r.fingerprint, r]));
 }

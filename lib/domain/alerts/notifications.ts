@@ -1,7 +1,8 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { alertGroups, alerts, channels, channelTypes, deliveries, type AlertPolicy } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
 import { addSeconds, triggerDueAt, type GroupState } from "../routing/grouping";
+import { listParam } from "./list-param";
 
 /** An alert about to notify: its notifications are keyed by its cycle (triggers) or repeat count. */
 export interface Notifiable {
@@ -100,8 +101,8 @@ export async function queueFollowUps(tx: Db, alertIds: number[], event: "acknowl
     from ${deliveries} d
     join ${channels} c on c.id = d.channel_id
     join ${alerts} a on a.id = d.alert_id
-    where d.alert_id in ${alertIds} and d.event in ('trigger', 'repeat', 'escalate') and d.status <> 'cancelled'
-      and c.type in ${types} ${dropped.length > 0 ? sql`and d.id not in ${dropped}` : sql``}
+    where d.alert_id in ${listParam(alertIds, "bigint")} and d.event in ('trigger', 'repeat', 'escalate') and d.status <> 'cancelled'
+      and c.type in ${listParam(types)} ${dropped.length > 0 ? sql`and d.id not in ${listParam(dropped, "bigint")}` : sql``}
     on conflict (idempotency_key) do nothing`);
 }
 
@@ -113,19 +114,18 @@ export async function closeEmptyGroups(tx: Db, resolvedIds: number[]): Promise<v
   if (resolvedIds.length === 0) return;
   await tx.execute(sql`
     delete from ${alertGroups} g
-    where g.key in (select unnest(group_keys) from ${alerts} where id in ${resolvedIds})
+    where g.key in (select unnest(group_keys) from ${alerts} where id in ${listParam(resolvedIds, "bigint")})
       and not exists (select 1 from ${alerts} o where o.state <> 'resolved' and o.group_keys @> array[g.key])`);
 }
 
 /** Drops the alerts' notifications not yet tried (a silence started, or it resolved within its group wait). */
 export async function cancelUnsent(tx: Db, alertIds: number[]): Promise<number[]> {
   if (alertIds.length === 0) return [];
-  const rows = await tx
-    .update(deliveries)
-    .set({ status: "cancelled" })
-    .where(and(inArray(deliveries.alertId, alertIds), eq(deliveries.status, "pending"), eq(deliveries.attempts, 0), inArray(deliveries.event, ["trigger", "repeat", "escalate"])))
-    .returning({ id: deliveries.id });
-  return rows.map((r) => r.id);
+  const rows = await tx.execute<{ id: string }>(sql`
+    update ${deliveries} set status = 'cancelled'
+    where alert_id in ${listParam(alertIds, "bigint")} and status = 'pending' and attempts = 0 and event in ('trigger', 'repeat', 'escalate')
+    returning id`);
+  return rows.map((r) => Number(r.id));
 }
 
 // Raw SQL, one statement for the batch: intake runs this for every alert that fires.
