@@ -7,7 +7,7 @@ import { listParam } from "./list-param";
 import { lockAlerts } from "./load-alert";
 import type { IncomingAlert } from "./intake-input";
 import { closeEmptyGroups, queueFollowUps } from "./notifications";
-import { openingContext, openOccurrences, type Source } from "./open-occurrences";
+import { openOccurrences, type Source } from "./open-occurrences";
 import { intakeRounds, planIntake, type Occurrence, type Step } from "./plan-intake";
 import { recordTimeline, type TimelineEntry } from "./timeline";
 
@@ -25,12 +25,11 @@ export async function intakeRequests(tx: Db, requests: IncomingAlert[][], source
  */
 export async function intake(tx: Db, batch: IncomingAlert[], source: Source): Promise<LiveEvent[]> {
   if (batch.length === 0) return [];
-  // Statements that do not wait on each other's answers are issued together, each group one round trip.
-  // The read with the largest parameter last: postgres.js sends what is queued once a statement passes 1 KB.
-  const [context, latest] = await Promise.all([openingContext(tx), latestOccurrences(tx, [...new Set(batch.map((a) => a.fingerprint))])]);
-  const steps = planIntake(batch, latest);
+  // A batch sent again reads once and writes nothing: it is the usual payload, so nothing is read
+  // ahead for alerts that may open. Statements that do not wait on each other's answers go together.
+  const steps = planIntake(batch, await latestOccurrences(tx, [...new Set(batch.map((a) => a.fingerprint))]));
   const of = <K extends Step["kind"]>(kind: K) => steps.filter((s): s is Extract<Step, { kind: K }> => s.kind === kind);
-  const [, opened] = await Promise.all([lockAlerts(tx, steps.flatMap((s) => (s.kind === "open" ? [] : [s.id]))), openOccurrences(tx, of("open"), source, context)]);
+  const [, opened] = await Promise.all([lockAlerts(tx, steps.flatMap((s) => (s.kind === "open" ? [] : [s.id]))), openOccurrences(tx, of("open"), source)]);
   const [updated, resolved] = await Promise.all([rewrite(tx, of("update"), false), rewrite(tx, of("resolve"), true)]);
   await Promise.all([
     recordTimeline(tx, resolved.map((id): TimelineEntry => ({ alertId: id, kind: "resolved" }))),
