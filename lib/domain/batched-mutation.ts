@@ -6,11 +6,9 @@ import { databaseAway } from "@/lib/db/away";
 import { db as defaultDb, type Db } from "@/lib/db/client";
 import { publish, type LiveEvent } from "@/lib/live/events";
 import { appendAuditBatch, type AuditEntry } from "./audit/append";
-import type { Role } from "./access/roles";
 import type { Ctx } from "./context";
-import { Overloaded, ValidationError } from "./errors";
-import { checkPermit, type Permit, type Verb } from "./mutation";
-import { issuesOf } from "./validation";
+import { Overloaded } from "./errors";
+import { admit, asVerb, type Verb, type VerbSpec } from "./mutation";
 
 /** One caller's request inside a batch: its parsed input and its own context (actor, request id). */
 export interface Pending<I> {
@@ -27,8 +25,6 @@ export interface BatchChange<O> {
 }
 
 export interface BatchBounds {
-  /** How long the first request of a batch waits for others to join it. */
-  windowMs: number;
   /** Requests in one transaction at most. */
   maxBatch: number;
   /** Batches waiting behind the one being written past which a request is refused with 503 at once. */
@@ -36,13 +32,7 @@ export interface BatchBounds {
   retryAfterSeconds: number;
 }
 
-export interface BatchedMutationSpec<S extends z.ZodType, O> {
-  action: string;
-  permit: Permit;
-  input: S;
-  target: (input: z.output<S>) => string | null;
-  service?: (input: z.output<S>) => string;
-  people?: Role;
+export interface BatchedMutationSpec<S extends z.ZodType, O> extends VerbSpec<S> {
   /** Read when the first request of a database handle arrives. */
   bounds: () => BatchBounds;
   /** Writes every request of the batch with set-based statements in the caller's transaction. */
@@ -64,23 +54,17 @@ interface Waiting<I, O> extends Pending<I> {
 export function defineBatchedMutation<S extends z.ZodType, O>(spec: BatchedMutationSpec<S, O>): Verb<O> {
   type I = z.output<S>;
   const queues = new WeakMap<Db, Queue<I, O>>();
-  const verb = async (ctx: Ctx, raw: unknown, database = defaultDb()) => {
-    const parsed = spec.input.safeParse(raw);
-    const input = parsed.success ? parsed.data : undefined;
-    await checkPermit(database, ctx, spec, {
-      target: input === undefined ? null : spec.target(input),
-      service: input === undefined || !spec.service ? null : spec.service(input),
-    });
-    if (!parsed.success) throw new ValidationError(issuesOf(parsed.error));
+  const verb = asVerb(spec, async (ctx, raw, database = defaultDb()) => {
+    const input = await admit(database, ctx, spec, raw);
     // A caller's own transaction (a rule firing as it is evaluated) gathers nobody else's requests: written at once, inside it.
-    if (is(database, PgTransaction)) return (await commit(database, [{ ctx, input: parsed.data }]))[0]!;
+    if (is(database, PgTransaction)) return (await commit(database, [{ ctx, input }]))[0]!;
     let queue = queues.get(database);
     if (!queue) {
       queue = new Queue<I, O>(spec.bounds(), (batch) => writeBatch(database, batch));
       queues.set(database, queue);
     }
-    return queue.join(ctx, parsed.data);
-  };
+    return queue.join(ctx, input);
+  });
 
   async function writeBatch(database: Db, batch: Waiting<I, O>[]): Promise<void> {
     try {
@@ -112,14 +96,18 @@ export function defineBatchedMutation<S extends z.ZodType, O>(spec: BatchedMutat
     });
   }
 
-  return Object.assign(verb, { action: spec.action, permit: spec.permit, people: spec.people });
+  return verb;
 }
 
-/** The requests gathering for the next batch, written one batch at a time. */
+/**
+ * The requests gathering for the next batch, written one batch at a time (classic group commit):
+ * with nothing being written a request is written at once, with the others of its turn of the event
+ * loop; requests gather only while a batch is in flight, which is when waiting costs nothing.
+ */
 class Queue<I, O> {
   private gathering: Waiting<I, O>[] = [];
   private writing = false;
-  private timer: NodeJS.Timeout | null = null;
+  private scheduled = false;
 
   constructor(
     private readonly bounds: BatchBounds,
@@ -130,14 +118,18 @@ class Queue<I, O> {
     if (this.gathering.length >= this.bounds.maxBatch * this.bounds.maxPendingBatches) throw new Overloaded(this.bounds.retryAfterSeconds);
     return new Promise<O>((resolve, reject) => {
       this.gathering.push({ ctx, input, resolve, reject });
-      if (!this.writing && this.gathering.length >= this.bounds.maxBatch) this.flush();
-      else this.timer ??= setTimeout(() => this.flush(), this.bounds.windowMs);
+      if (this.writing) return;
+      if (this.gathering.length >= this.bounds.maxBatch) this.flush();
+      else if (!this.scheduled) {
+        this.scheduled = true;
+        // Requests whose bytes arrived in the same turn (or callers in one tick) go together, at no wait.
+        setImmediate(() => this.flush());
+      }
     });
   }
 
   private flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.scheduled = false;
     if (this.writing || this.gathering.length === 0) return;
     const batch = this.gathering.splice(0, this.bounds.maxBatch);
     this.writing = true;

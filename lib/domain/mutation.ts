@@ -20,7 +20,8 @@ export interface Change<O> {
   events: LiveEvent[];
 }
 
-export interface MutationSpec<S extends z.ZodType, O> {
+/** What every verb declares, batched or not: who may call it, its input, and what it is about. */
+export interface VerbSpec<S extends z.ZodType> {
   action: string;
   permit: Permit;
   input: S;
@@ -29,6 +30,9 @@ export interface MutationSpec<S extends z.ZodType, O> {
   service?: (input: z.output<S>) => string;
   /** For a `service` verb: the least role of a person who may call it too; admin unless given. */
   people?: Role;
+}
+
+export interface MutationSpec<S extends z.ZodType, O> extends VerbSpec<S> {
   run: (tx: Db, input: z.output<S>, ctx: Ctx) => Promise<Change<O>>;
 }
 
@@ -54,26 +58,39 @@ export type VerbInput<V> = V extends Verb<unknown, infer I> ? I : never;
  * event and the live notification. Refusals are audited folded, per burst (`audit/refusal.ts`).
  */
 export function defineMutation<S extends z.ZodType, O>(spec: MutationSpec<S, O>): Verb<O, z.input<S>> {
-  const verb = async (ctx: Ctx, raw: unknown, database = defaultDb()) => {
-    const parsed = spec.input.safeParse(raw);
-    const input = parsed.success ? parsed.data : undefined;
-    await checkPermit(database, ctx, spec, {
-      target: input === undefined ? null : spec.target(input),
-      service: input === undefined || !spec.service ? null : spec.service(input),
-    });
-    if (!parsed.success) throw new ValidationError(issuesOf(parsed.error));
+  return asVerb(spec, async (ctx, raw, database = defaultDb()) => {
+    const input = await admit(database, ctx, spec, raw);
     return database.transaction(async (tx) => {
-      const change = await spec.run(tx, parsed.data, ctx);
+      const change = await spec.run(tx, input, ctx);
       const events = [...change.events];
       if (change.audit) {
-        const target = change.audit.target ?? spec.target(parsed.data);
+        const target = change.audit.target ?? spec.target(input);
         const { id } = await appendAudit(tx, ctx, { ...change.audit, action: change.audit.action ?? spec.action, target });
         events.push({ topic: "audit", id: String(id) });
       }
       await publish(tx, events);
       return change.result;
     });
-  };
+  });
+}
+
+/**
+ * The head of every verb: the role check (refusals audited, with the target when the input names
+ * one), then the zod parse; returns the parsed input.
+ */
+export async function admit<S extends z.ZodType>(database: Db, ctx: Ctx, spec: VerbSpec<S>, raw: unknown): Promise<z.output<S>> {
+  const parsed = spec.input.safeParse(raw);
+  const input = parsed.success ? parsed.data : undefined;
+  await checkPermit(database, ctx, spec, {
+    target: input === undefined ? null : spec.target(input),
+    service: input === undefined || !spec.service ? null : spec.service(input),
+  });
+  if (!parsed.success) throw new ValidationError(issuesOf(parsed.error));
+  return parsed.data;
+}
+
+/** The verb's function, carrying its spec's permit for routes, pages and OpenAPI to read. */
+export function asVerb<S extends z.ZodType, O>(spec: VerbSpec<S>, verb: (ctx: Ctx, raw: unknown, database?: Db) => Promise<O>): Verb<O, z.input<S>> {
   return Object.assign(verb, { action: spec.action, permit: spec.permit, people: spec.people });
 }
 

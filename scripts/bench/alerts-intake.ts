@@ -2,7 +2,11 @@ import { cpuMs } from "./server-process";
 import type { Stack } from "./stack";
 import { eachLimited, spread, type Spread } from "./stats";
 
-export const INTAKE = { alerts: 5_000, perPayload: 10, concurrency: 4 };
+/**
+ * Four in flight is one Alertmanager sending a few groups at once; 32 is a fleet's several
+ * Prometheus servers (or Alertmanagers) posting at the same time, which is when group commit matters.
+ */
+export const INTAKE = { alerts: 5_000, perPayload: 10, concurrencies: [4, 32] };
 
 export interface IntakeRun {
   alertsPerSecond: number;
@@ -76,14 +80,18 @@ export function alertmanagerTarget(origin: string, pid: number): IntakeTarget {
   };
 }
 
-/** Posts every alert once, a fixed number of requests in flight, timing each request. */
-export async function measureIntake(target: IntakeTarget, alerts: BenchAlert[]): Promise<IntakeRun> {
-  const batches = Array.from({ length: Math.ceil(alerts.length / INTAKE.perPayload) }, (_, i) => alerts.slice(i * INTAKE.perPayload, (i + 1) * INTAKE.perPayload));
+export function payloads(alerts: BenchAlert[]): BenchAlert[][] {
+  return Array.from({ length: Math.ceil(alerts.length / INTAKE.perPayload) }, (_, i) => alerts.slice(i * INTAKE.perPayload, (i + 1) * INTAKE.perPayload));
+}
+
+/** Posts every alert once, `concurrency` requests in flight, timing each request. */
+export async function measureIntake(target: IntakeTarget, alerts: BenchAlert[], concurrency: number): Promise<IntakeRun> {
+  const batches = payloads(alerts);
   const latencies: number[] = [];
   let failed = 0;
   const cpuBefore = await cpuMs(target.pid);
   const started = performance.now();
-  await eachLimited(batches, INTAKE.concurrency, async (batch) => {
+  await eachLimited(batches, concurrency, async (batch) => {
     const sent = performance.now();
     const status = await target.post(batch).catch(() => 0);
     latencies.push(performance.now() - sent);

@@ -1,6 +1,6 @@
 import { alertmanagerInstalled, startAlertmanager, type Alertmanager } from "./alerts-alertmanager";
 import { measureBrowserLatency } from "./alerts-browser-latency";
-import { alertmanagerTarget, consoleTarget, INTAKE, intakeAlerts, measureIntake, postWebhook, type IntakeRun } from "./alerts-intake";
+import { alertmanagerTarget, consoleTarget, INTAKE, intakeAlerts, measureIntake, payloads, postWebhook, type BenchAlert, type IntakeRun } from "./alerts-intake";
 import { fireAtAlertmanager, fireAtConsole, measurePageLatency, PAGES, routeToReceiver, type PageLatency } from "./alerts-page-latency";
 import { startReceiver } from "./alerts-receiver";
 import { eachLimited } from "./stats";
@@ -11,8 +11,9 @@ const P95_TARGET_MS = 50;
 /**
  * Alerts, beside a real Prometheus Alertmanager 0.25 on the same machine when Debian's package is
  * installed: intake of 5,000 distinct alerts through the webhook (first as new alerts, then sent
- * again as Prometheus re-sends them), fire-to-page through a local webhook receiver with no group
- * wait, and fire-to-browser through the event stream and the Alerts page's list.
+ * again as Prometheus re-sends them) at 4 and at 32 requests in flight, fire-to-page through a
+ * local webhook receiver with no group wait, and fire-to-browser through the event stream and the
+ * Alerts page's list.
  */
 export const alertsSection: Section = async (stack, log) => {
   const run = `r${Date.now().toString(36)}`;
@@ -24,15 +25,22 @@ export const alertsSection: Section = async (stack, log) => {
       log(`Alertmanager on ${alertmanager.origin}`);
     } else log("Alertmanager is not installed (apt-get install prometheus-alertmanager): no baseline");
 
-    const alerts = intakeAlerts(run);
-    const shape = `${INTAKE.alerts} distinct alerts, ${INTAKE.perPayload} a request, ${INTAKE.concurrency} in flight`;
-    log(`alert intake, console: ${shape}, new then sent again`);
-    const ours = { fresh: await measureIntake(consoleTarget(stack), alerts), again: await measureIntake(consoleTarget(stack), alerts) };
-    let theirs: typeof ours | null = null;
-    if (alertmanager) {
-      log(`alert intake, Alertmanager: ${shape}, new then sent again`);
-      const target = alertmanagerTarget(alertmanager.origin, alertmanager.pid);
-      theirs = { fresh: await measureIntake(target, alerts), again: await measureIntake(target, alerts) };
+    const rows: Row[] = [];
+    const sent: BenchAlert[] = [];
+    for (const concurrency of INTAKE.concurrencies) {
+      const alerts = intakeAlerts(`${run}-${concurrency}`);
+      sent.push(...alerts);
+      const shape = `${INTAKE.alerts} distinct alerts, ${INTAKE.perPayload} a request, ${concurrency} in flight`;
+      log(`alert intake, console: ${shape}, new then sent again`);
+      const ours = { fresh: await measureIntake(consoleTarget(stack), alerts, concurrency), again: await measureIntake(consoleTarget(stack), alerts, concurrency) };
+      let theirs: typeof ours | null = null;
+      if (alertmanager) {
+        log(`alert intake, Alertmanager: ${shape}, new then sent again`);
+        const target = alertmanagerTarget(alertmanager.origin, alertmanager.pid);
+        theirs = { fresh: await measureIntake(target, alerts, concurrency), again: await measureIntake(target, alerts, concurrency) };
+      }
+      rows.push(...intakeRows(`new, ${concurrency} in flight`, ours.fresh, theirs?.fresh ?? null));
+      rows.push(...intakeRows(`sent again, ${concurrency} in flight`, ours.again, theirs?.again ?? null));
     }
 
     log(`fire-to-page: ${PAGES.samples} alerts one at a time to a local webhook, group wait 0`);
@@ -44,12 +52,10 @@ export const alertsSection: Section = async (stack, log) => {
     const browser = await measureBrowserLatency(stack, run);
 
     log("resolving the intake alerts, so later sections find a quiet console");
-    const batches = Array.from({ length: alerts.length / INTAKE.perPayload }, (_, i) => alerts.slice(i * INTAKE.perPayload, (i + 1) * INTAKE.perPayload));
-    await eachLimited(batches, INTAKE.concurrency, async (batch) => void (await postWebhook(stack, batch, "resolved")));
+    await eachLimited(payloads(sent), Math.max(...INTAKE.concurrencies), async (batch) => void (await postWebhook(stack, batch, "resolved")));
 
     return [
-      ...intakeRows("new", ours.fresh, theirs?.fresh ?? null),
-      ...intakeRows("sent again", ours.again, theirs?.again ?? null),
+      ...rows,
       ...pageRows(page, amPage),
       { figure: "fire-to-browser, alert event p50 / p95", value: `${ms(browser.event.p50)} / ${ms(browser.event.p95)}`, target: "", vsBaseline: "" },
       { figure: "fire-to-browser, row in list p50 / p95", value: `${ms(browser.row.p50)} / ${ms(browser.row.p95)}`, target: `p95 ≤ ${P95_TARGET_MS} ms`, vsBaseline: "" },

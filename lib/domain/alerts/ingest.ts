@@ -6,13 +6,13 @@ import { intakeRequests } from "./intake";
 import type { Source } from "./open-occurrences";
 
 /**
- * Payloads are written together (group commit), as reports are: a batch gathers for at most 1 ms
- * (a page waits on it), or while the previous batch is being written, up to 64 payloads (each at
- * most 1,000 alerts). Past `ALERTS_PENDING_BATCHES` batches waiting, a payload gets 503 with
+ * Payloads are written together (group commit), as reports are: a lone payload is written at once
+ * (a page waits on it), and a batch gathers while the previous batch is being written, up to 64
+ * payloads (each at most 1,000 alerts). Past `ALERTS_PENDING_BATCHES` batches waiting, a payload gets 503 with
  * Retry-After at once. Why: docs/ingestion.md.
  */
 export function alertBatchBounds(): BatchBounds {
-  return { windowMs: 1, maxBatch: 64, maxPendingBatches: env().ALERTS_PENDING_BATCHES, retryAfterSeconds: 2 };
+  return { maxBatch: 64, maxPendingBatches: env().ALERTS_PENDING_BATCHES, retryAfterSeconds: 2 };
 }
 
 /** A batch about one service may come from that service's token; any other needs a token scoped to `*`. */

@@ -1,8 +1,9 @@
-import { inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { alerts } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
 import type { LiveEvent } from "@/lib/live/events";
 import { alertChanged } from "./alert-view";
+import { listParam } from "./list-param";
 import { lockAlerts } from "./load-alert";
 import type { IncomingAlert } from "./intake-input";
 import { closeEmptyGroups, queueFollowUps } from "./notifications";
@@ -24,15 +25,17 @@ export async function intakeRequests(tx: Db, requests: IncomingAlert[][], source
  */
 export async function intake(tx: Db, batch: IncomingAlert[], source: Source): Promise<LiveEvent[]> {
   if (batch.length === 0) return [];
+  // A batch sent again reads once and writes nothing: it is the usual payload, so nothing is read
+  // ahead for alerts that may open. Statements that do not wait on each other's answers go together.
   const steps = planIntake(batch, await latestOccurrences(tx, [...new Set(batch.map((a) => a.fingerprint))]));
   const of = <K extends Step["kind"]>(kind: K) => steps.filter((s): s is Extract<Step, { kind: K }> => s.kind === kind);
-  await lockAlerts(tx, steps.flatMap((s) => (s.kind === "open" ? [] : [s.id])));
-  const opened = await openOccurrences(tx, of("open"), source);
-  const updated = await rewrite(tx, of("update"), false);
-  const resolved = await rewrite(tx, of("resolve"), true);
-  await recordTimeline(tx, resolved.map((id): TimelineEntry => ({ alertId: id, kind: "resolved" })));
-  await queueFollowUps(tx, resolved, "resolve");
-  await closeEmptyGroups(tx, resolved);
+  const [, opened] = await Promise.all([lockAlerts(tx, steps.flatMap((s) => (s.kind === "open" ? [] : [s.id]))), openOccurrences(tx, of("open"), source)]);
+  const [updated, resolved] = await Promise.all([rewrite(tx, of("update"), false), rewrite(tx, of("resolve"), true)]);
+  await Promise.all([
+    recordTimeline(tx, resolved.map((id): TimelineEntry => ({ alertId: id, kind: "resolved" }))),
+    queueFollowUps(tx, resolved, "resolve"),
+    closeEmptyGroups(tx, resolved),
+  ]);
   return alertChanged([...opened, ...updated, ...resolved]);
 }
 
@@ -48,7 +51,7 @@ async function latestOccurrences(tx: Db, fingerprints: string[]): Promise<Map<st
       generatorUrl: alerts.generatorUrl,
     })
     .from(alerts)
-    .where(inArray(alerts.fingerprint, fingerprints))
+    .where(sql`${alerts.fingerprint} in ${listParam(fingerprints)}`)
     .orderBy(alerts.fingerprint, sql`${alerts.id} desc`);
   return new Map(rows.map((r) => [r.fingerprint, r]));
 }

@@ -1,8 +1,9 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { alerts } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
 import { NotFound } from "../errors";
 import type { AlertRow } from "./alert-view";
+import { listParam } from "./list-param";
 
 export async function loadAlert(db: Db, id: number): Promise<AlertRow> {
   const [row] = await db.select().from(alerts).where(eq(alerts.id, id));
@@ -16,7 +17,7 @@ export async function lockAlerts(tx: Db, ids: number[]): Promise<AlertRow[]> {
   return tx
     .select()
     .from(alerts)
-    .where(inArray(alerts.id, [...ids].sort((a, b) => a - b)))
+    .where(sql`${alerts.id} in ${listParam(ids, "bigint")}`)
     .orderBy(alerts.id)
     .for("update");
 }

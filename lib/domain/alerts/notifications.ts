@@ -1,7 +1,8 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { alertGroups, alerts, channels, channelTypes, deliveries, type AlertPolicy } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
 import { addSeconds, triggerDueAt, type GroupState } from "../routing/grouping";
+import { listParam } from "./list-param";
 
 /** An alert about to notify: its notifications are keyed by its cycle (triggers) or repeat count. */
 export interface Notifiable {
@@ -11,7 +12,7 @@ export interface Notifiable {
   policy: AlertPolicy;
 }
 
-interface Intent {
+export interface Intent {
   alertId: number;
   channelId: string;
   event: (typeof deliveries.$inferInsert)["event"];
@@ -20,32 +21,46 @@ interface Intent {
   dueAt: Date;
 }
 
+/** Notification channels by name, as routes name their receivers. */
+export type ChannelsByName = ReadonlyMap<string, { id: string; type: string }>;
+
 /**
  * The trigger of every channel the alert's routes reach, timed by the route's group; or `now`, for
  * an alert notifying again because nobody kept it acknowledged.
  */
 export async function queueTriggers(tx: Db, targets: Notifiable[], timing: "grouped" | "now" = "grouped"): Promise<void> {
   const now = new Date();
-  const routed = targets.flatMap((alert) => alert.policy.routes.map((route) => ({ alert, route })));
-  const byName = await channelsNamed(tx, routed.map((r) => r.route.receiver));
-  const reached = routed.filter((r) => byName.has(r.route.receiver));
+  const reached = reachedRoutes(targets, await channelsNamed(tx, targets.flatMap((a) => a.policy.routes.map((r) => r.receiver))));
   if (reached.length === 0) return;
-  const groups =
-    timing === "now" ? new Map<string, GroupState>() : await groupStates(tx, reached.map((r) => ({ key: r.route.groupKey, firstDueAt: addSeconds(now, r.route.groupWaitSeconds) })));
-  await insertIntents(
-    tx,
-    reached.map(({ alert, route }) => {
-      const channelId = byName.get(route.receiver)!.id;
-      return {
-        alertId: alert.id,
-        channelId,
-        event: "trigger",
-        idempotencyKey: `${alert.id}:trigger:${alert.cycle}:${channelId}`,
-        groupKey: route.groupKey,
-        dueAt: timing === "now" ? now : triggerDueAt(groups.get(route.groupKey) ?? null, now, route),
-      };
-    }),
-  );
+  const groups = timing === "now" ? new Map<string, GroupState>() : await groupStates(tx, groupsOf(reached, now));
+  await insertIntents(tx, triggers(reached, groups, now, timing));
+}
+
+type Reached<T> = { alert: T; route: AlertPolicy["routes"][number]; channelId: string };
+
+/** Each route of the alerts that reaches an existing channel, with that channel. */
+export function reachedRoutes<T extends { policy: AlertPolicy }>(targets: T[], byName: ChannelsByName): Reached<T>[] {
+  return targets.flatMap((alert) => alert.policy.routes.flatMap((route) => {
+    const channel = byName.get(route.receiver);
+    return channel ? [{ alert, route, channelId: channel.id }] : [];
+  }));
+}
+
+/** The groups these routes notify through, each first due after its route's group wait if it is new. */
+export function groupsOf(reached: Reached<unknown>[], now: Date): { key: string; firstDueAt: Date }[] {
+  return reached.map((r) => ({ key: r.route.groupKey, firstDueAt: addSeconds(now, r.route.groupWaitSeconds) }));
+}
+
+/** The trigger notifications of the reached routes, timed by their groups' state (`groupStates`). */
+export function triggers(reached: Reached<Notifiable>[], groups: ReadonlyMap<string, GroupState>, now: Date, timing: "grouped" | "now" = "grouped"): Intent[] {
+  return reached.map(({ alert, route, channelId }) => ({
+    alertId: alert.id,
+    channelId,
+    event: "trigger",
+    idempotencyKey: `${alert.id}:trigger:${alert.cycle}:${channelId}`,
+    groupKey: route.groupKey,
+    dueAt: timing === "now" ? now : triggerDueAt(groups.get(route.groupKey) ?? null, now, route),
+  }));
 }
 
 /** A reminder to every channel of the alert's routes, now. */
@@ -86,8 +101,8 @@ export async function queueFollowUps(tx: Db, alertIds: number[], event: "acknowl
     from ${deliveries} d
     join ${channels} c on c.id = d.channel_id
     join ${alerts} a on a.id = d.alert_id
-    where d.alert_id in ${alertIds} and d.event in ('trigger', 'repeat', 'escalate') and d.status <> 'cancelled'
-      and c.type in ${types} ${dropped.length > 0 ? sql`and d.id not in ${dropped}` : sql``}
+    where d.alert_id in ${listParam(alertIds, "bigint")} and d.event in ('trigger', 'repeat', 'escalate') and d.status <> 'cancelled'
+      and c.type in ${listParam(types)} ${dropped.length > 0 ? sql`and d.id not in ${listParam(dropped, "bigint")}` : sql``}
     on conflict (idempotency_key) do nothing`);
 }
 
@@ -99,23 +114,22 @@ export async function closeEmptyGroups(tx: Db, resolvedIds: number[]): Promise<v
   if (resolvedIds.length === 0) return;
   await tx.execute(sql`
     delete from ${alertGroups} g
-    where g.key in (select unnest(group_keys) from ${alerts} where id in ${resolvedIds})
+    where g.key in (select unnest(group_keys) from ${alerts} where id in ${listParam(resolvedIds, "bigint")})
       and not exists (select 1 from ${alerts} o where o.state <> 'resolved' and o.group_keys @> array[g.key])`);
 }
 
 /** Drops the alerts' notifications not yet tried (a silence started, or it resolved within its group wait). */
 export async function cancelUnsent(tx: Db, alertIds: number[]): Promise<number[]> {
   if (alertIds.length === 0) return [];
-  const rows = await tx
-    .update(deliveries)
-    .set({ status: "cancelled" })
-    .where(and(inArray(deliveries.alertId, alertIds), eq(deliveries.status, "pending"), eq(deliveries.attempts, 0), inArray(deliveries.event, ["trigger", "repeat", "escalate"])))
-    .returning({ id: deliveries.id });
-  return rows.map((r) => r.id);
+  const rows = await tx.execute<{ id: string }>(sql`
+    update ${deliveries} set status = 'cancelled'
+    where alert_id in ${listParam(alertIds, "bigint")} and status = 'pending' and attempts = 0 and event in ('trigger', 'repeat', 'escalate')
+    returning id`);
+  return rows.map((r) => Number(r.id));
 }
 
 // Raw SQL, one statement for the batch: intake runs this for every alert that fires.
-async function insertIntents(tx: Db, intents: Intent[]): Promise<void> {
+export async function insertIntents(tx: Db, intents: Intent[]): Promise<void> {
   if (intents.length === 0) return;
   const rows = intents
     .map((i) => ({ alert_id: i.alertId, channel_id: i.channelId, event: i.event, idempotency_key: i.idempotencyKey, group_key: i.groupKey ?? null, due_at: i.dueAt.toISOString() }))
@@ -127,7 +141,13 @@ async function insertIntents(tx: Db, intents: Intent[]): Promise<void> {
     on conflict (idempotency_key) do nothing`);
 }
 
-async function channelsNamed(tx: Db, names: string[]): Promise<Map<string, { id: string; type: string }>> {
+/** Every channel: a handful of rows, read beside intake's other reads instead of after routing. */
+export async function allChannels(tx: Db): Promise<ChannelsByName> {
+  const rows = await tx.select({ id: channels.id, name: channels.name, type: channels.type }).from(channels);
+  return new Map(rows.map((r) => [r.name, r]));
+}
+
+async function channelsNamed(tx: Db, names: string[]): Promise<ChannelsByName> {
   const unique = [...new Set(names)];
   if (unique.length === 0) return new Map();
   const rows = await tx.select({ id: channels.id, name: channels.name, type: channels.type }).from(channels).where(inArray(channels.name, unique));
@@ -135,7 +155,7 @@ async function channelsNamed(tx: Db, names: string[]): Promise<Map<string, { id:
 }
 
 /** The groups' timing; a group not seen before starts now, first due after its route's group wait. */
-async function groupStates(tx: Db, wanted: { key: string; firstDueAt: Date }[]): Promise<Map<string, GroupState>> {
+export async function groupStates(tx: Db, wanted: { key: string; firstDueAt: Date }[]): Promise<Map<string, GroupState>> {
   const fresh = [...new Map(wanted.map((w) => [w.key, w.firstDueAt.toISOString()]))].sort(([a], [b]) => (a < b ? -1 : 1));
   // The second select sees the table as the statement began: the groups that existed already.
   const rows = await tx.execute<{ key: string; first_due_at: string; flushed_at: string | null }>(sql`

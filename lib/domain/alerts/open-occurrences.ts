@@ -2,12 +2,12 @@ import { sql } from "drizzle-orm";
 import { alertEvents, alerts } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { addSeconds } from "../routing/grouping";
+import { addSeconds, type GroupState } from "../routing/grouping";
 import { currentRouting } from "../routing/current-routing";
 import { Unprocessable } from "../errors";
 import { activeSilences, silencing } from "../silences/active-silences";
 import { lockSilences } from "../silences/apply-silences";
-import { queueTriggers } from "./notifications";
+import { allChannels, groupStates, groupsOf, insertIntents, reachedRoutes, triggers } from "./notifications";
 import type { IncomingAlert } from "./intake-input";
 import { policyFor } from "./policy";
 import { severityOf } from "./severity";
@@ -21,13 +21,9 @@ export type Source = (typeof alerts.$inferInsert)["source"];
  */
 export async function openOccurrences(tx: Db, opening: { alert: IncomingAlert; previousId: number | null }[], source: Source): Promise<number[]> {
   if (opening.length === 0) return [];
-  // Issued at once, so the four travel in one write and one round trip; the silences' lock still runs before their read.
-  const [, { tree }, , active] = await Promise.all([
-    refuseOverCap(tx, opening.map((o) => o.alert)),
-    currentRouting(tx),
-    lockSilences(tx, "shared"),
-    activeSilences(tx),
-  ]);
+  // One round trip, the channels with them rather than after routing; the silences' lock still
+  // runs before their read, as statements run in order.
+  const [{ tree }, , active, channels] = await Promise.all([currentRouting(tx), lockSilences(tx, "shared"), activeSilences(tx), allChannels(tx)]);
   const now = new Date();
   const rows = opening.map(({ alert, previousId }) => {
     const policy = policyFor(tree, alert.labels);
@@ -50,7 +46,30 @@ export async function openOccurrences(tx: Db, opening: { alert: IncomingAlert; p
       previous_id: previousId,
     };
   });
-  const opened = await tx.execute<{ id: string; fingerprint: string; silenced_by: string[] }>(sql`
+  const reached = reachedRoutes(
+    rows.filter((r) => r.silenced_by.length === 0),
+    channels,
+  );
+  // One round trip: the cap's count runs first, so it sees none of the new rows, and a payload past
+  // the cap rolls the insert back. A group made for an alert a concurrent request opened first is
+  // that alert's group too. The insert, the largest, goes last: postgres.js sends what is queued
+  // as soon as a statement passes 1 KB, so this way the three leave in one write.
+  const [, groups, opened] = await Promise.all([
+    refuseOverCap(tx, opening.map((o) => o.alert)),
+    reached.length === 0 ? new Map<string, GroupState>() : groupStates(tx, groupsOf(reached, now)),
+    insertOccurrences(tx, rows, source),
+  ]);
+  const ids = new Map(opened.map((a) => [a.fingerprint, Number(a.id)]));
+  const notifiable = reached.flatMap(({ alert, route, channelId }) => {
+    const id = ids.get(alert.fingerprint);
+    return id === undefined ? [] : [{ alert: { id, cycle: 0, repeats: 0, policy: alert.policy }, route, channelId }];
+  });
+  await insertIntents(tx, triggers(notifiable, groups, now));
+  return opened.map((a) => Number(a.id));
+}
+
+function insertOccurrences(tx: Db, rows: object[], source: Source) {
+  return tx.execute<{ id: string; fingerprint: string }>(sql`
     with input as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
         fingerprint text, silenced_by uuid[], severity text, service text, labels jsonb, annotations jsonb, generator_url text,
@@ -69,13 +88,7 @@ export async function openOccurrences(tx: Db, opening: { alert: IncomingAlert; p
       union all
       select o.id, 'silenced', jsonb_build_object('silences', to_jsonb(o.silenced_by)) from opened o where cardinality(o.silenced_by) > 0
     )
-    select id, fingerprint, silenced_by from opened`);
-  const policies = new Map(rows.map((r) => [r.fingerprint, r.policy]));
-  await queueTriggers(
-    tx,
-    opened.filter((a) => a.silenced_by.length === 0).map((a) => ({ id: Number(a.id), cycle: 0, repeats: 0, policy: policies.get(a.fingerprint)! })),
-  );
-  return opened.map((a) => Number(a.id));
+    select id, fingerprint from opened`);
 }
 
 /**

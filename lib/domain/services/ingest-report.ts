@@ -4,14 +4,14 @@ import { applyReports } from "./apply-reports";
 import { reportInput } from "./report-schema";
 
 /**
- * Reports are written together (group commit): a batch gathers for at most 2 ms, or while the
- * previous batch is being written, up to `REPORT_BATCH_MAX` reports in one transaction. Past
+ * Reports are written together (group commit): a lone report is written at once, and a batch
+ * gathers while the previous batch is being written, up to `REPORT_BATCH_MAX` reports in one transaction. Past
  * `REPORT_PENDING_BATCHES` batches waiting, a report is refused at once with 503 and Retry-After.
  * The bounds and why they are what they are: docs/ingestion.md.
  */
 export function reportBatchBounds(): BatchBounds {
   const config = env();
-  return { windowMs: 2, maxBatch: config.REPORT_BATCH_MAX, maxPendingBatches: config.REPORT_PENDING_BATCHES, retryAfterSeconds: 2 };
+  return { maxBatch: config.REPORT_BATCH_MAX, maxPendingBatches: config.REPORT_PENDING_BATCHES, retryAfterSeconds: 2 };
 }
 
 /**
