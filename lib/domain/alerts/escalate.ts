@@ -2,7 +2,7 @@ import { and, eq, isNull, lte, sql } from "drizzle-orm";
 import { alerts } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
 import { defineMutation } from "../mutation";
-import { alertRef } from "./alert-input";
+import { jobOnAlert } from "./alert-input";
 import { alertChanged } from "./alert-view";
 import { queueEscalation } from "./notifications";
 import { recordTimeline } from "./timeline";
@@ -20,9 +20,7 @@ const unacknowledgedTooLong = and(
  */
 export const escalateAlert = defineMutation({
   action: "alert.escalate",
-  permit: "system",
-  input: alertRef,
-  target: (i) => `alert:${i.id}`,
+  ...jobOnAlert,
   async run(tx, { id }) {
     const [alert] = await tx
       .update(alerts)

@@ -2,7 +2,7 @@ import { and, eq, lte, sql } from "drizzle-orm";
 import { alerts } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
 import { defineMutation } from "../mutation";
-import { alertRef } from "./alert-input";
+import { jobOnAlert } from "./alert-input";
 import { alertChanged } from "./alert-view";
 import { queueTriggers } from "./notifications";
 import { recordTimeline } from "./timeline";
@@ -14,9 +14,7 @@ import { recordTimeline } from "./timeline";
  */
 export const expireAck = defineMutation({
   action: "alert.ack.expire",
-  permit: "system",
-  input: alertRef,
-  target: (i) => `alert:${i.id}`,
+  ...jobOnAlert,
   async run(tx, { id }) {
     const [alert] = await tx
       .update(alerts)
