@@ -2,7 +2,8 @@ import { db } from "@/lib/db/client";
 import { ingestAlertmanager, ingestAlerts } from "@/lib/domain/alerts/ingest";
 import { ingestBreakerEvents } from "@/lib/domain/breakers/ingest-events";
 import { readCurrentConfig } from "@/lib/domain/config/read-current";
-import { controlStreamResponse } from "@/lib/domain/control/stream-response";
+import { CONTROL_STREAM_HEADERS, openControlStream } from "@/lib/domain/control/stream";
+import { controlStreamRequest } from "@/lib/domain/control/stream-response";
 import { ingestOtlp } from "@/lib/domain/metrics/ingest-otlp";
 import { ingestPoints } from "@/lib/domain/metrics/ingest-points";
 import { ingestReport } from "@/lib/domain/services/ingest-report";
@@ -10,8 +11,8 @@ import { controlReadResponse } from "@/lib/http/control-read";
 import { errorResponse, json } from "@/lib/http/respond";
 import { readiness } from "@/lib/observability/readiness";
 import { laneCtx } from "./caller";
-import { webHandler } from "./node-adapter";
-import { writeJson } from "./node-request";
+import { nodeSink, webHandler, writeWebResponse } from "./node-adapter";
+import { nodeHeaders, writeJson } from "./node-request";
 import type { LaneHandler, LaneRoute } from "./router";
 import { writeEndpoint } from "./write-endpoint";
 
@@ -24,14 +25,16 @@ const controlLongPoll = webHandler(async (req, params) => {
   }
 });
 
-const controlStream = webHandler(async (req, params) => {
-  const ctx = await laneCtx(req.headers);
+const controlStream: LaneHandler = async ({ req, res, params, origin, signal }) => {
+  const headers = nodeHeaders(req);
+  const ctx = await laneCtx(headers);
   try {
-    return await controlStreamResponse(ctx, params.service!, req);
+    const request = controlStreamRequest(new URL(req.url ?? "/", origin), headers, signal);
+    await openControlStream(ctx, params.service!, request, () => nodeSink(res, { ...CONTROL_STREAM_HEADERS, "x-request-id": ctx.requestId }));
   } catch (error) {
-    return errorResponse(error, ctx.requestId);
+    await writeWebResponse(res, errorResponse(error, ctx.requestId));
   }
-});
+};
 
 const currentConfig = webHandler(async (req, params) => {
   const ctx = await laneCtx(req.headers);
