@@ -40,7 +40,7 @@ export function createLane(bounds: SheddingBounds): Lane {
     if (found === "method_not_allowed") return writeJson(res, 405, { error: "method_not_allowed", message: `${req.method} is not served here.` });
     let release = () => {};
     try {
-      if (!found.route.unmetered) release = shed.admit();
+      if (!found.route.unmetered) release = shed.admit(found.route.inFlight);
     } catch (error) {
       req.resume();
       return writeWebResponse(res, errorResponse(error, randomUUID()));
