@@ -79,6 +79,32 @@ describe("GET /api/v1/control/{service}/stream on the lane", () => {
     const { token: own } = await seedServiceToken(app.database.db, "stream-flip");
     expect((await lane.caller({ bearer: own }).get("/api/v1/control/stream-flip/stream")).status).toBe(400);
   });
+
+  it("ends the streams opened with a token once it is revoked, on both ports, and not the streams of the service's other tokens", async () => {
+    await reportedService("stream-revoke");
+    const revoked = await seedServiceToken(app.database.db, "stream-revoke");
+    const { token: kept } = await seedServiceToken(app.database.db, "stream-revoke");
+    const open = async (origin: "lane" | "console", bearer: string) => {
+      const res = await (origin === "lane" ? lane : app).caller({ bearer }).get("/api/v1/control/stream-revoke/stream?instance=i-1");
+      expect(res.status).toBe(200);
+      const events = sseReader(res);
+      expect((await events.next()).event).toBe("control");
+      return events;
+    };
+    const [onLane, onConsole, other] = await Promise.all([open("lane", revoked.token), open("console", revoked.token), open("lane", kept)]);
+    const ended = async (events: ReturnType<typeof sseReader>) => {
+      for (;;) await events.next();
+    };
+    try {
+      expect((await admin.delete(`/api/v1/tokens/${revoked.name}`)).status).toBe(200);
+      await expect(ended(onLane)).rejects.toThrow("the stream ended");
+      await expect(ended(onConsole)).rejects.toThrow("the stream ended");
+      expect((await operator.send("PUT", "/api/v1/services/stream-revoke/mode", { json: { mode: "local_queue", reason: "after revoke" } })).status).toBe(200);
+      expect(JSON.parse((await other.next()).data)).toMatchObject({ mode: { desired: "local_queue" } });
+    } finally {
+      await Promise.all([onLane.close(), onConsole.close(), other.close()]);
+    }
+  });
 });
 
 describe("GET /api/v1/control/{service}/stream on the console's port", () => {

@@ -2,17 +2,19 @@ import { db } from "@/lib/db/client";
 import { ingestAlertmanager, ingestAlerts } from "@/lib/domain/alerts/ingest";
 import { ingestBreakerEvents } from "@/lib/domain/breakers/ingest-events";
 import { readCurrentConfig } from "@/lib/domain/config/read-current";
-import { controlStreamResponse } from "@/lib/domain/control/stream-response";
+import { CONTROL_STREAM_HEADERS, openControlStream } from "@/lib/domain/control/stream";
+import { controlStreamRequest } from "@/lib/domain/control/stream-response";
 import { ingestOtlp } from "@/lib/domain/metrics/ingest-otlp";
 import { ingestPoints } from "@/lib/domain/metrics/ingest-points";
-import { ingestReport } from "@/lib/domain/services/ingest-report";
+import { ingestReport, reportBatchBounds } from "@/lib/domain/services/ingest-report";
 import { controlReadResponse } from "@/lib/http/control-read";
 import { errorResponse, json } from "@/lib/http/respond";
 import { readiness } from "@/lib/observability/readiness";
 import { laneCtx } from "./caller";
-import { webHandler } from "./node-adapter";
-import { writeJson } from "./node-request";
+import { nodeSink, webHandler, writeWebResponse } from "./node-adapter";
+import { nodeHeaders, writeJson } from "./node-request";
 import type { LaneHandler, LaneRoute } from "./router";
+import type { InFlightBudget } from "./shedding";
 import { writeEndpoint } from "./write-endpoint";
 
 const controlLongPoll = webHandler(async (req, params) => {
@@ -24,14 +26,16 @@ const controlLongPoll = webHandler(async (req, params) => {
   }
 });
 
-const controlStream = webHandler(async (req, params) => {
-  const ctx = await laneCtx(req.headers);
+const controlStream: LaneHandler = async ({ req, res, params, origin, signal }) => {
+  const headers = nodeHeaders(req);
+  const ctx = await laneCtx(headers);
   try {
-    return await controlStreamResponse(ctx, params.service!, req);
+    const request = controlStreamRequest(new URL(req.url ?? "/", origin), headers, signal);
+    await openControlStream(ctx, params.service!, request, () => nodeSink(res, { ...CONTROL_STREAM_HEADERS, "x-request-id": ctx.requestId }));
   } catch (error) {
-    return errorResponse(error, ctx.requestId);
+    await writeWebResponse(res, errorResponse(error, ctx.requestId));
   }
-});
+};
 
 const currentConfig = webHandler(async (req, params) => {
   const ctx = await laneCtx(req.headers);
@@ -44,6 +48,12 @@ const currentConfig = webHandler(async (req, params) => {
   }
 });
 
+/** As many reports as their batch queue holds: the batches waiting and the one being written. */
+function reportsInFlight(): InFlightBudget {
+  const { maxBatch, maxPendingBatches } = reportBatchBounds();
+  return { name: "report", max: maxBatch * (maxPendingBatches + 1) };
+}
+
 const ready: LaneHandler = async ({ res }) => {
   const state = await readiness();
   if (state.ready) writeJson(res, 200, { status: "ready" });
@@ -54,7 +64,7 @@ const ready: LaneHandler = async ({ res }) => {
 export const laneRoutes: LaneRoute[] = [
   { method: "GET", pattern: "/api/health", unmetered: true, handle: async ({ res }) => writeJson(res, 200, { status: "ok" }) },
   { method: "GET", pattern: "/api/ready", unmetered: true, handle: ready },
-  { method: "POST", pattern: "/api/v1/report", handle: writeEndpoint(ingestReport) },
+  { method: "POST", pattern: "/api/v1/report", inFlight: reportsInFlight(), handle: writeEndpoint(ingestReport) },
   { method: "POST", pattern: "/api/v1/breakers/events", handle: writeEndpoint(ingestBreakerEvents, 202) },
   { method: "GET", pattern: "/api/v1/control/:service", unmetered: true, handle: controlLongPoll },
   { method: "GET", pattern: "/api/v1/control/:service/stream", unmetered: true, handle: controlStream },

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
+import { MAX_UNREAD_BYTES, type ControlSink } from "@/lib/domain/control/stream";
 import type { LaneHandler, Params } from "./router";
 
 /** A lane handler from one written for web Requests and Responses, as the long-poll and the stream are. */
@@ -48,4 +49,22 @@ export async function writeWebResponse(res: ServerResponse, response: Response):
     // The client went away or the stream was cancelled; nothing is left to answer.
   }
   res.end();
+}
+
+/**
+ * A control stream written straight to the node response: a change's write to every open stream
+ * happens in the turn that delivers it, instead of one pull of a web stream per connection.
+ */
+export function nodeSink(res: ServerResponse, headers: Record<string, string>): ControlSink {
+  res.writeHead(200, headers);
+  res.flushHeaders();
+  return {
+    write(chunk) {
+      if (res.destroyed || res.writableEnded) return false;
+      res.write(chunk);
+      return res.writableLength <= MAX_UNREAD_BYTES;
+    },
+    end: () => void res.end(),
+    destroy: () => void res.destroy(),
+  };
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { InFlightBudget } from "./shedding";
 
 export type Params = Record<string, string>;
 export interface LaneCall {
@@ -20,6 +21,8 @@ export interface LaneRoute {
   method: string;
   pattern: string;
   unmetered?: boolean;
+  /** Counted apart from the other short requests, in a budget of its own (see `InFlightBudget`). */
+  inFlight?: InFlightBudget;
   handle: LaneHandler;
 }
 

@@ -19,4 +19,17 @@ describe("shedder", () => {
     expect(() => shed.admit()).toThrow(Overloaded);
     shed.stop();
   });
+
+  it("counts a route with a budget of its own apart: its requests neither take the short requests' places nor are refused by their bound", () => {
+    const shed = shedder({ maxInFlight: 1, maxLoopDelayMs: 10_000, retryAfterSeconds: 2 });
+    const reports = { name: "report", max: 3 };
+    shed.admit();
+    expect(() => shed.admit()).toThrow(Overloaded);
+    const done = [shed.admit(reports), shed.admit(reports), shed.admit(reports)];
+    expect(() => shed.admit(reports)).toThrow(Overloaded);
+    done[0]!();
+    expect(() => shed.admit(reports)).not.toThrow();
+    expect(() => shed.admit()).toThrow(Overloaded);
+    shed.stop();
+  });
 });

@@ -9,6 +9,17 @@ export interface SheddingBounds {
   retryAfterSeconds: number;
 }
 
+/**
+ * Requests of one route counted apart from the short requests' `maxInFlight`. A report waits in
+ * its batch queue for the next commit, holding a parsed body and a promise, nothing else; the
+ * queue refuses past its own bound at once. So the reports in flight are bounded by what the
+ * queue holds, not by the short requests' bound, which would refuse a fleet's burst of them first.
+ */
+export interface InFlightBudget {
+  name: string;
+  max: number;
+}
+
 const WINDOW_MS = 500;
 
 /**
@@ -17,7 +28,8 @@ const WINDOW_MS = 500;
  * long-polls) wait on changes, not on work, so they are not counted.
  */
 export function shedder(bounds: SheddingBounds) {
-  let inFlight = 0;
+  const short: InFlightBudget = { name: "short", max: bounds.maxInFlight };
+  const inFlight = new Map<string, number>();
   let loopDelayMs = 0;
   const histogram = monitorEventLoopDelay({ resolution: 10 });
   histogram.enable();
@@ -27,15 +39,16 @@ export function shedder(bounds: SheddingBounds) {
   }, WINDOW_MS);
   sampler.unref();
   return {
-    /** Throws `Overloaded` when past a bound; otherwise counts the request until `done` is called. */
-    admit(): () => void {
-      if (inFlight >= bounds.maxInFlight || loopDelayMs > bounds.maxLoopDelayMs) throw new Overloaded(bounds.retryAfterSeconds);
-      inFlight += 1;
+    /** Throws `Overloaded` when past a bound; otherwise counts the request in its budget until `done` is called. */
+    admit(budget: InFlightBudget = short): () => void {
+      const count = inFlight.get(budget.name) ?? 0;
+      if (count >= budget.max || loopDelayMs > bounds.maxLoopDelayMs) throw new Overloaded(bounds.retryAfterSeconds);
+      inFlight.set(budget.name, count + 1);
       let released = false;
       return () => {
         if (released) return;
         released = true;
-        inFlight -= 1;
+        inFlight.set(budget.name, inFlight.get(budget.name)! - 1);
       };
     },
     stop() {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BreakwaterHttpError } from "./http";
-import { createReporter, type Reporter } from "./reporter";
+import { CHANGE_SPREAD_MS, createReporter, type Reporter } from "./reporter";
 
 /** The reporter on fake time: when it sends, given changes, a heartbeat of 10 s and a console that may be busy. */
 const HEARTBEAT_MS = 10_000;
@@ -40,13 +40,24 @@ describe("createReporter", () => {
     await reporter.report();
     await vi.advanceTimersByTimeAsync(3_000);
     for (let i = 0; i < 5; i++) reporter.soon();
-    await vi.advanceTimersByTimeAsync(100);
+    await vi.advanceTimersByTimeAsync(1_000);
     expect(sentAt.length).toBe(2);
-    expect(sentAt[1]! - sentAt[0]!).toBeLessThanOrEqual(3_100);
+    expect(sentAt[1]! - sentAt[0]!).toBeLessThanOrEqual(4_000);
     reporter.soon();
     await vi.advanceTimersByTimeAsync(999);
     expect(sentAt.length).toBe(3);
     expect(sentAt[2]! - sentAt[1]!).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it("spreads the report of a change over CHANGE_SPREAD_MS, so a fleet that sees it together does not report it together", async () => {
+    await reporter.report();
+    await vi.advanceTimersByTimeAsync(3_000);
+    vi.spyOn(Math, "random").mockReturnValue(0.9);
+    reporter.soon();
+    await vi.advanceTimersByTimeAsync(0.9 * CHANGE_SPREAD_MS - 1);
+    expect(sentAt.length).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sentAt.map((t) => t - sentAt[0]!)).toEqual([0, 3_000 + 0.9 * CHANGE_SPREAD_MS]);
   });
 
   it("sends a change made while a report is in flight right after it, not at the next heartbeat", async () => {

@@ -3,11 +3,17 @@ import { BreakwaterHttpError } from "./http";
 
 /** Changes reported "soon" are sent at most this often, so a flapping breaker costs one report a second, not one per flap. */
 const MIN_GAP_MS = 1_000;
+/**
+ * A change is reported at a random point this long after it. A fleet sees the same change at the
+ * same moment (a flip reaches 500 instances in one write each); sent at once, their reports would
+ * land on the console together, past what it takes in flight, and be turned away.
+ */
+export const CHANGE_SPREAD_MS = 500;
 
 export interface Reporter {
   /** Sends now; resolves once delivered, rejects if it could not be. */
   report(): Promise<void>;
-  /** Something the console shows has changed: sends within a second, ahead of the heartbeat. */
+  /** Something the console shows has changed: sends within a second (spread over `CHANGE_SPREAD_MS`), ahead of the heartbeat. */
   soon(): void;
   close(): void;
 }
@@ -86,7 +92,7 @@ export function createReporter(options: {
       // A send in flight schedules the next when it ends; a console that is away or busy hears of
       // the change with the retry.
       if (closed || backingOff || inFlight) return;
-      const delay = gapLeft();
+      const delay = Math.max(gapLeft(), Math.round(Math.random() * CHANGE_SPREAD_MS));
       if (Date.now() + delay < dueAt) schedule(delay);
     },
     close() {
