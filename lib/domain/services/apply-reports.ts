@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { preparing } from "@/lib/db/prepared";
 import type { LiveEvent } from "@/lib/live/events";
 import type { BatchChange, Pending } from "../batched-mutation";
 import { recordSnapshots } from "../breakers/record-snapshots";
@@ -24,6 +25,8 @@ type Audit = BatchChange<ControlDocument>["audits"][number]["audit"];
  * two came in apart.
  */
 export async function applyReports(tx: Db, batch: Pending<ReportInput>[]): Promise<BatchChange<ControlDocument>> {
+  // Every batch runs the same few statements: prepared, each is one round trip.
+  const writer = preparing(tx);
   const results: ControlDocument[] = new Array<ControlDocument>(batch.length);
   const audits: BatchChange<ControlDocument>["audits"] = [];
   const events = new Map<string, LiveEvent>();
@@ -31,7 +34,7 @@ export async function applyReports(tx: Db, batch: Pending<ReportInput>[]): Promi
   for (const round of rounds(batch)) {
     // Each round a later instant, so a transition of the second report follows the first's.
     clock = Math.max(Date.now(), clock + 1);
-    const applied = await applyRound(tx, round.map((i) => batch[i]!.input), new Date(clock));
+    const applied = await applyRound(tx, writer, round.map((i) => batch[i]!.input), new Date(clock));
     round.forEach((index, k) => {
       results[index] = applied.results[k]!;
       const audit = applied.audits[k];
@@ -61,8 +64,9 @@ interface Round {
   events: LiveEvent[];
 }
 
-async function applyRound(tx: Db, inputs: ReportInput[], now: Date): Promise<Round> {
-  const priors = await readPriors(tx, inputs);
+/** `writer` is `tx` with its statements prepared; reads of the control document stay on `tx`, the handle its cache shares reads by. */
+async function applyRound(tx: Db, writer: Db, inputs: ReportInput[], now: Date): Promise<Round> {
+  const priors = await readPriors(writer, inputs);
   const nexts = inputs.map((input, i) => {
     const before = priors[i]!.instance;
     return {
@@ -75,7 +79,16 @@ async function applyRound(tx: Db, inputs: ReportInput[], now: Date): Promise<Rou
       queueDepth: input.queueDepth ?? null,
     };
   });
-  const delivered = await upsertInstances(tx, inputs, nexts);
+  const withBreakers = inputs.flatMap((input, i) =>
+    input.breakers ? [{ service: input.service, instance: input.instance, reported: input.breakers, prior: priors[i]!.breakers }] : [],
+  );
+  const points = inputs.flatMap((input, i) => reportPoints(input, priors[i]!.breakers, now));
+  // Each needs only the priors: issued together, they are pipelined on the transaction's connection.
+  const [delivered, recorded, written] = await Promise.all([
+    upsertInstances(writer, inputs, nexts),
+    recordSnapshots(writer, withBreakers, now),
+    writePoints(writer, points, "skip"),
+  ]);
 
   const events = new Map<string, LiveEvent>();
   const notify = (...list: LiveEvent[]) => list.forEach((e) => events.set(`${e.topic}:${e.id}`, e));
@@ -101,7 +114,7 @@ async function applyRound(tx: Db, inputs: ReportInput[], now: Date): Promise<Rou
     if (next.automaticMode !== null && (rejoined || before?.automaticMode !== next.automaticMode)) refresh.add(input.service);
     if (before && before.mode !== next.mode) notify(...changeEvents("mode", input.service));
   });
-  await declareModes(tx, declaredModes);
+  await declareModes(writer, declaredModes);
   for (const service of declaredModes.keys()) notify(...changeEvents("mode", service));
   const moved = new Set<string>();
   for (const service of [...refresh].sort()) {
@@ -109,18 +122,13 @@ async function applyRound(tx: Db, inputs: ReportInput[], now: Date): Promise<Rou
   }
   for (const service of moved) notify(...changeEvents("mode", service));
 
-  const withBreakers = inputs.flatMap((input, i) =>
-    input.breakers ? [{ service: input.service, instance: input.instance, reported: input.breakers, prior: priors[i]!.breakers }] : [],
-  );
-  const recorded = await recordSnapshots(tx, withBreakers, now);
   withBreakers.forEach(({ service }, k) => {
     const { transitions, firstSeen } = recorded[k]!;
     if (transitions > 0 || firstSeen > 0) notify(...changeEvents("breaker", service));
     else if (rateUpdateDue(service, now)) notify({ topic: "breaker", id: service });
   });
 
-  const points = inputs.flatMap((input, i) => reportPoints(input, priors[i]!.breakers, now));
-  notify(...(await writePoints(tx, points, "skip")).events);
+  notify(...written.events);
 
   // One document per service; a moved automatic mode may have changed it in this very transaction.
   const states = new Map<string, ControlState>();
