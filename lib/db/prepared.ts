@@ -9,8 +9,9 @@ const dialect = new PgDialect();
  * statements. Drizzle runs them unnamed, and postgres.js sends an unnamed statement with
  * parameters in two round trips (the first only to learn the parameters' types), and sends
  * nothing else on that connection meanwhile; a prepared one is a single round trip after its
- * first run, and statements issued together are pipelined. For paths whose statements have a fixed text and run
- * thousands of times a second: each distinct text stays prepared on every connection that ran it.
+ * first run, and statements issued together are pipelined. For paths whose statements have a
+ * fixed text and run thousands of times a second: each distinct text stays prepared on every
+ * connection that ran it.
  * Poolers in session mode only, as for the rest of the console (docs/scaling.md).
  */
 export function preparing(db: Db): Db {
