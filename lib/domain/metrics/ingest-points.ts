@@ -1,12 +1,12 @@
 import { defineMutation } from "../mutation";
-import { metricsInput, serviceOf } from "./point-input";
+import { metricsBatch, serviceOf } from "./point-input";
 import { writePoints } from "./write-points";
 
 /** Metric points are telemetry: not audited, and a batch over the series cap writes nothing. */
 export const ingestPoints = defineMutation({
   action: "metric.ingest",
   permit: "service",
-  input: metricsInput,
+  input: metricsBatch,
   target: () => null,
   service: serviceOf,
   async run(tx, points) {
