@@ -148,6 +148,12 @@ describe("POST /api/v1/metrics", () => {
     expect(await rowCounts(app.database.sql)).toEqual(before);
 
     expect((await caller.post("/api/v1/metrics", batch(0, 5))).status).toBe(202);
+
+    // Sent at once, the two may be written in one transaction: the batch over the cap still fails alone.
+    const [overCap, beside] = await Promise.all([caller.post("/api/v1/metrics", [...batch(0, 5), ...batch(10_001, 1)]), caller.post("/api/v1/metrics", batch(5, 5))]);
+    expect([overCap.status, beside.status]).toEqual([429, 202]);
+    const [series] = await app.database.sql<{ n: number }[]>`select count(*)::int as n from metric_series where service = 'exploding'`;
+    expect(series!.n).toBe(10_000);
   });
 });
 

@@ -14,6 +14,8 @@ export const metricsSection: Section = async (stack, log) => {
   return [
     { figure: "metric intake, points/s (HTTP, 1,000 a batch)", value: perSecond(ingest.httpPointsPerSecond), target: "≥ 100,000/s", vsBaseline: `${(ingest.httpPointsPerSecond / ingest.copyRowsPerSecond).toFixed(2)} of COPY` },
     { figure: "raw COPY of the same rows (baseline)", value: perSecond(ingest.copyRowsPerSecond), target: "", vsBaseline: "1×" },
+    { figure: "metric intake, lane CPU per 1,000 points", value: ms(ingest.laneCpuMsPerBatch), target: "", vsBaseline: "" },
+    { figure: "metric intake, PostgreSQL CPU per 1,000 points", value: ms(ingest.databaseCpuMsPerBatch), target: "", vsBaseline: `raw COPY ${ms(ingest.copyDatabaseCpuMsPerBatch)}` },
     { figure: "metric intake, failed batches", value: String(ingest.failedBatches), target: "0", vsBaseline: "" },
     { figure: "rolling up the week into hours", value: `${query.rollUpSeconds.toFixed(1)} s`, target: "", vsBaseline: "" },
     { figure: "chart: 24 h of 1 series, p50 / p95", value: `${ms(query.oneSeriesDay.p50)} / ${ms(query.oneSeriesDay.p95)}`, target: "p95 ≤ 50 ms", vsBaseline: "" },
