@@ -3,12 +3,12 @@ import { metricsBatch, serviceOf } from "./point-input";
 import { writePoints } from "./write-points";
 
 /**
- * Concurrent batches are written together (group commit): gathered for at most 2 ms, or while the
- * previous write runs, up to 8 in one transaction, so their points go in one COPY with one commit
+ * Concurrent batches are written together (group commit): those that arrive while the previous
+ * write runs share the next transaction, up to 8, so their points go in one COPY with one commit
  * instead of a transaction each. Past 4 such writes waiting, a batch is refused with 503 and Retry-After.
  */
 function metricBatchBounds(): BatchBounds {
-  return { windowMs: 2, maxBatch: 8, maxPendingBatches: 4, retryAfterSeconds: 2 };
+  return { maxBatch: 8, maxPendingBatches: 4, retryAfterSeconds: 2 };
 }
 
 /**
