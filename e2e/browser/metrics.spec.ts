@@ -86,9 +86,10 @@ test("a flapping breaker reads as shaded open periods and counted markers, each 
   await page.mouse.move(plot.x + plot.width * 0.6, plot.y + plot.height * 0.5, { steps: 8 });
   await page.mouse.up();
   await expect(page.getByRole("button", { name: "Custom" })).toHaveAttribute("aria-pressed", "true");
+  // The zoomed range is fetched anew: the chart holds none of its points until it arrives, then a
+  // fifth of the 41 or so.
+  await expect(requestRate).toHaveAttribute("data-points", /^([3-9]|[1-3]\d|40)$/);
   const zoomed = Number(await requestRate.getAttribute("data-points"));
-  expect(zoomed).toBeGreaterThan(2);
-  expect(zoomed).toBeLessThan(41);
   // Every chart follows the zoom, not only the one dragged across.
   await expect(page.getByRole("figure", { name: "Latency chart" })).toHaveAttribute("data-points", new RegExp(`^(${zoomed - 1}|${zoomed}|${zoomed + 1})$`));
 });
