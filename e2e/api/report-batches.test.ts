@@ -85,4 +85,31 @@ describe("reports written together", () => {
     const [{ count }] = (await database.sql`select count(*)::int as count from instances where service = ${service}`) as unknown as [{ count: number }];
     expect(count).toBe(burst - refused.length);
   });
+
+  it("refuses at once, while the database stalls a batch, what it could not answer within half a second, however few wait", async () => {
+    const service = unique("batch-stall");
+    await report(service, "warm");
+    // Another transaction holds the instances table for 1.5 s: the next batch waits that long.
+    let locked!: () => void;
+    const holding = new Promise<void>((resolve) => (locked = resolve));
+    const lock = database.sql.begin(async (tx) => {
+      await tx`lock table instances in exclusive mode`;
+      locked();
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+    });
+    await holding;
+    const stalled = Promise.all(Array.from({ length: 4 }, (_, i) => report(service, `stalled-${i}`)));
+    await new Promise((resolve) => setTimeout(resolve, 700));
+
+    const burst = 20;
+    expect(burst).toBeLessThan(reportBatchBounds().maxBatch);
+    const results = await Promise.allSettled(Array.from({ length: burst }, (_, i) => report(service, `during-${i}`)));
+    await lock;
+    await stalled;
+    expect(results.every((r) => r.status === "rejected" && r.reason instanceof Overloaded)).toBe(true);
+    const [{ count }] = (await database.sql`select count(*)::int as count from instances where service = ${service} and instance like 'during-%'`) as unknown as [{ count: number }];
+    expect(count).toBe(0);
+    // Once the stall is over, the next report is taken.
+    await expect(report(service, "after")).resolves.toMatchObject({ service });
+  });
 });

@@ -24,6 +24,13 @@ export interface BatchChange<O> {
   events: LiveEvent[];
 }
 
+/**
+ * A request the queue expects to answer later than this is refused at once with 503, however few
+ * batches wait: when the database stalls, a batch takes seconds, and a count of batches alone would
+ * hold every request behind it for as long.
+ */
+const MAX_QUEUE_WAIT_MS = 500;
+
 export interface BatchBounds {
   /** Requests in one transaction at most. */
   maxBatch: number;
@@ -106,8 +113,11 @@ export function defineBatchedMutation<S extends z.ZodType, O>(spec: BatchedMutat
  */
 class Queue<I, O> {
   private gathering: Waiting<I, O>[] = [];
-  private writing = false;
+  /** When the batch being written started; null while none is. */
+  private writingSince: number | null = null;
   private scheduled = false;
+  /** How long a batch has recently taken to write, averaged over the last few. */
+  private batchMs = 0;
 
   constructor(
     private readonly bounds: BatchBounds,
@@ -115,10 +125,12 @@ class Queue<I, O> {
   ) {}
 
   join(ctx: Ctx, input: I): Promise<O> {
-    if (this.gathering.length >= this.bounds.maxBatch * this.bounds.maxPendingBatches) throw new Overloaded(this.bounds.retryAfterSeconds);
+    if (this.gathering.length >= this.bounds.maxBatch * this.bounds.maxPendingBatches || this.expectedWaitMs() > MAX_QUEUE_WAIT_MS) {
+      throw new Overloaded(this.bounds.retryAfterSeconds);
+    }
     return new Promise<O>((resolve, reject) => {
       this.gathering.push({ ctx, input, resolve, reject });
-      if (this.writing) return;
+      if (this.writingSince !== null) return;
       if (this.gathering.length >= this.bounds.maxBatch) this.flush();
       else if (!this.scheduled) {
         this.scheduled = true;
@@ -128,13 +140,26 @@ class Queue<I, O> {
     });
   }
 
+  /**
+   * How long a request joining now would wait before its own batch is written: the rest of the
+   * batch being written (at least as long again as it has taken so far, when the database has
+   * stalled), then the full batches gathered ahead of it. With nothing ahead it waits for nothing,
+   * so a queue whose last batches were slow still takes the request that measures it again.
+   */
+  private expectedWaitMs(): number {
+    const current = this.writingSince === null ? 0 : Math.max(this.batchMs, performance.now() - this.writingSince);
+    return current + Math.floor(this.gathering.length / this.bounds.maxBatch) * this.batchMs;
+  }
+
   private flush(): void {
     this.scheduled = false;
-    if (this.writing || this.gathering.length === 0) return;
+    if (this.writingSince !== null || this.gathering.length === 0) return;
     const batch = this.gathering.splice(0, this.bounds.maxBatch);
-    this.writing = true;
+    const started = (this.writingSince = performance.now());
     void this.write(batch).finally(() => {
-      this.writing = false;
+      const took = performance.now() - started;
+      this.batchMs = this.batchMs === 0 ? took : 0.7 * this.batchMs + 0.3 * took;
+      this.writingSince = null;
       // What arrived while this batch was written is the next batch: under load, batches grow by themselves.
       this.flush();
     });
