@@ -3,7 +3,7 @@ import { ingestAlertmanager, ingestAlerts } from "@/lib/domain/alerts/ingest";
 import { ingestBreakerEvents } from "@/lib/domain/breakers/ingest-events";
 import { readCurrentConfig } from "@/lib/domain/config/read-current";
 import { CONTROL_STREAM_HEADERS, openControlStream } from "@/lib/domain/control/stream";
-import { controlStreamRequest } from "@/lib/domain/control/stream-response";
+import { controlStreamRequest } from "@/lib/http/control-stream";
 import { ingestOtlp } from "@/lib/domain/metrics/ingest-otlp";
 import { ingestPoints } from "@/lib/domain/metrics/ingest-points";
 import { ingestReport, reportBatchBounds } from "@/lib/domain/services/ingest-report";

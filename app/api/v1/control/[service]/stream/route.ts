@@ -1,4 +1,4 @@
-import { controlStreamResponse } from "@/lib/domain/control/stream-response";
+import { controlStreamResponse } from "@/lib/http/control-stream";
 import { serviceReadRoute } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { bearerOf } from "@/lib/auth/tokens";
-import type { Ctx } from "../context";
-import { CONTROL_STREAM_HEADERS, MAX_UNREAD_BYTES, openControlStream, type ControlStreamRequest } from "./stream";
+import type { Ctx } from "@/lib/domain/context";
+import { CONTROL_STREAM_HEADERS, MAX_UNREAD_BYTES, openControlStream, type ControlStreamRequest } from "@/lib/domain/control/stream";
 
 /** What a control stream's request asks for, from its URL and headers, the same on the lane and on the console. */
 export function controlStreamRequest(url: URL, headers: Pick<Headers, "get">, signal: AbortSignal): ControlStreamRequest {
